@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+import { loadConfigOrExit } from '@spotify-insights/config';
+import { demoCommand } from './commands/demo-command.ts';
+import { stackCommand } from './commands/stack-command.ts';
+
+const COMMANDS: Record<string, (argv: string[], config: ReturnType<typeof loadConfigOrExit>) => Promise<number>> = {
+  demo: demoCommand,
+  stack: stackCommand,
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  process.stderr.write(`Usage: spotify-insights <${Object.keys(COMMANDS).join('|')}> ...\n`);
+  process.exit(2);
+}
+const config = loadConfigOrExit();
+try {
+  process.exitCode = await command(rest, config);
+} catch (error) {
+  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

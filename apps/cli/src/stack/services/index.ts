@@ -1,0 +1,6 @@
+import type { StackService } from '../service.ts';
+import { postgresService } from './postgres.ts';
+import { schemaRegistryService } from './schema-registry.ts';
+
+/** The local stack, in the order status lists it. */
+export const STACK_SERVICES: readonly StackService[] = [postgresService, schemaRegistryService];

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/*
+ * The one environment schema of the project. Every app reads it through loadConfig();
+ * names match docker-compose.yml and .env.example. Defaults are the embedded local
+ * stack, so a fresh clone needs no .env at all.
+ */
+
+const port = z.coerce
+  .number({ error: 'a port number 1-65535' })
+  .int('a port number 1-65535')
+  .min(1, 'a port number 1-65535')
+  .max(65535, 'a port number 1-65535');
+
+const nonEmpty = (what: string) => z.string({ error: what }).trim().min(1, what);
+
+/** Plain settings with defaults; URLs derived from them are filled in by loadConfig. */
+export const baseEnvSchema = z.object({
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
+    .default('info'),
+  STACK_HOST: nonEmpty('a host name or IP address').default('127.0.0.1'),
+
+  POSTGRES_PORT: port.default(5432),
+  POSTGRES_USER: nonEmpty('a PostgreSQL user name').default('insights'),
+  POSTGRES_PASSWORD: nonEmpty('a password').default('insights'),
+  POSTGRES_DB: nonEmpty('a database name').default('insights'),
+  REGISTRY_POSTGRES_DB: nonEmpty('a database name').default('registry'),
+
+  KAFKA_PORT: port.default(9092),
+  KAFKA_CONTROLLER_PORT: port.default(9093),
+  KAFKA_CLIENT_ID: nonEmpty('a client id').default('spotify-insights'),
+
+  SCHEMA_REGISTRY_PORT: port.default(8081),
+  /** Apicurio's health endpoints live on a separate management port. */
+  SCHEMA_REGISTRY_MANAGEMENT_PORT: port.default(8082),
+
+  MINIO_PORT: port.default(9000),
+  MINIO_CONSOLE_PORT: port.default(9001),
+  MINIO_ROOT_USER: z.string().min(3, 'at least 3 characters').default('minioadmin'),
+  MINIO_ROOT_PASSWORD: z.string().min(8, 'at least 8 characters').default('minioadmin'),
+});
+
+/** Connection settings; each defaults to the local stack built from the base settings. */
+export const connectionEnvSchema = z.object({
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, 'a comma-separated list of host:port')
+    .optional(),
+  SCHEMA_REGISTRY_URL: z.url({ error: 'an http(s) URL' }).optional(),
+  S3_ENDPOINT: z.url({ error: 'an http(s) URL' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'a postgres://user:password@host:port/db URL')
+    .optional(),
+});
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+export type ConnectionEnv = z.infer<typeof connectionEnvSchema>;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './index.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded local stack when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
+    expect(config.schemaRegistry.url).toBe('http://127.0.0.1:8081/apis/ccompat/v7');
+    expect(config.lake.endpoint).toBe('http://127.0.0.1:9000');
+    expect(config.warehouse.url).toBe('postgres://insights:insights@127.0.0.1:5432/insights');
+  });
+
+  it('derives connection URLs from changed ports', () => {
+    const config = loadConfig({ KAFKA_PORT: '19092', POSTGRES_PORT: '15432', MINIO_PORT: '19000' });
+    expect(config.kafka.brokers).toEqual(['127.0.0.1:19092']);
+    expect(config.warehouse.url).toContain(':15432/');
+    expect(config.lake.endpoint).toBe('http://127.0.0.1:19000');
+  });
+
+  it('lets explicit URLs win over derived ones', () => {
+    const config = loadConfig({ KAFKA_BROKERS: 'kafka:9092,kafka2:9092', DATABASE_URL: 'postgres://a:b@db:5432/x' });
+    expect(config.kafka.brokers).toEqual(['kafka:9092', 'kafka2:9092']);
+    expect(config.warehouse.url).toBe('postgres://a:b@db:5432/x');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ KAFKA_PORT: '' }).stack.kafka.port).toBe(9092);
+  });
+
+  it('escapes credentials in the derived database URL', () => {
+    const config = loadConfig({ POSTGRES_PASSWORD: 'p@ss/word' });
+    expect(config.warehouse.url).toBe('postgres://insights:p%40ss%2Fword@127.0.0.1:5432/insights');
+  });
+
+  it('names every invalid variable and what it expects, all at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ KAFKA_PORT: 'abc', LOG_LEVEL: 'loud', KAFKA_BROKERS: 'nope', MINIO_ROOT_PASSWORD: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const configError = error as ConfigError;
+    expect(configError.problems.map((p) => p.variable).sort()).toEqual([
+      'KAFKA_BROKERS',
+      'KAFKA_PORT',
+      'LOG_LEVEL',
+      'MINIO_ROOT_PASSWORD',
+    ]);
+    expect(configError.message).toContain('KAFKA_PORT: expected a port number 1-65535, got "abc"');
+    expect(configError.message).toContain('LOG_LEVEL: expected one of debug, info, warn, error');
+  });
+
+  it('rejects ports out of range', () => {
+    expect(() => loadConfig({ MINIO_PORT: '70000' })).toThrow(/MINIO_PORT: expected a port number/);
+  });
+});

@@ -1,0 +1,1 @@
+export { createLogger, redact, type LogFields, type Logger, type LogLevel } from './logger.ts';

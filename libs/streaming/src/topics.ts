@@ -1,0 +1,61 @@
+import type { Admin } from 'kafkajs';
+import { StreamingError } from './streaming-error.ts';
+
+/**
+ * A topic as our code declares it. Topics are created by the apps from these specs
+ * (the broker's auto-create is off), so partitions and retention are reviewed in code.
+ */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** -1 keeps records forever. */
+  retentionMs: number;
+  cleanupPolicy?: 'delete' | 'compact';
+}
+
+export const DEFAULT_TOPIC_SETTINGS = {
+  partitions: 3,
+  retentionMs: 7 * 24 * 60 * 60 * 1000,
+} as const;
+
+function configEntries(spec: TopicSpec) {
+  return [
+    { name: 'retention.ms', value: String(spec.retentionMs) },
+    { name: 'cleanup.policy', value: spec.cleanupPolicy ?? 'delete' },
+  ];
+}
+
+/**
+ * Creates the missing topics. An existing topic with fewer partitions than declared is
+ * an error: silently keeping it would break per-user ordering assumptions downstream.
+ */
+export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existing.has(s.name));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.name,
+        numPartitions: spec.partitions,
+        replicationFactor: -1,
+        configEntries: configEntries(spec),
+      })),
+    });
+  }
+  const present = specs.filter((s) => existing.has(s.name));
+  if (present.length > 0) {
+    const { topics } = await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) });
+    for (const topic of topics) {
+      const spec = present.find((s) => s.name === topic.name)!;
+      if (topic.partitions.length < spec.partitions) {
+        throw new StreamingError(
+          'TOPIC_MISCONFIGURED',
+          `topic ${topic.name} has ${topic.partitions.length} partitions, ${spec.partitions} declared`,
+          { topic: topic.name },
+        );
+      }
+    }
+  }
+  return missing.map((s) => s.name);
+}

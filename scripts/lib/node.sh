@@ -40,5 +40,8 @@ ensure_deps() {
 
 ensure_node
 ensure_deps
+# kafkajs 2.2.4 schedules a timer with a negative delay, which Node 24 reports on every
+# connection (tulios/kafkajs#1751); Node treats it as 1 ms, exactly as older Nodes did.
+export NODE_OPTIONS="--disable-warning=TimeoutNegativeWarning ${NODE_OPTIONS:-}"
 export NX_NO_CLOUD=true
 export NX_TUI=false

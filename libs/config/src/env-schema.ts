@@ -19,6 +19,11 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
     .default('info'),
+  /**
+   * embedded: `stack up` installs and runs the four services on this machine.
+   * external: they run elsewhere (docker compose, a cloud); `stack up` only waits for them.
+   */
+  STACK_MODE: z.enum(['embedded', 'external'], { error: 'embedded or external' }).default('embedded'),
   STACK_HOST: nonEmpty('a host name or IP address').default('127.0.0.1'),
 
   POSTGRES_PORT: port.default(5432),

@@ -10,6 +10,7 @@ export interface AppConfig {
   warehouse: { url: string };
   /** Settings of the embedded local stack (ports it listens on, databases it creates). */
   stack: {
+    mode: BaseEnv['STACK_MODE'];
     host: string;
     postgres: { port: number; user: string; password: string; database: string; registryDatabase: string };
     kafka: { port: number; controllerPort: number };
@@ -72,6 +73,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
         `postgres://${pgUser}:${pgPassword}@${host}:${b.POSTGRES_PORT}/${b.POSTGRES_DB}`,
     },
     stack: {
+      mode: b.STACK_MODE,
       host,
       postgres: {
         port: b.POSTGRES_PORT,

@@ -54,6 +54,10 @@ export class Stack {
    */
   async up(names: readonly string[] = []): Promise<void> {
     const wanted = this.withDependencies(this.select(names));
+    if (this.config.stack.mode === 'external') {
+      await Promise.all(wanted.map((s) => this.awaitExternal(s)));
+      return;
+    }
     await Promise.all(wanted.map((s) => s.install(this.context(s))));
     const started = new Map<string, Promise<void>>();
     const startOne = (service: StackService): Promise<void> => {
@@ -67,6 +71,14 @@ export class Stack {
       return promise;
     };
     await Promise.all(wanted.map(startOne));
+  }
+
+  /** STACK_MODE=external: someone else runs the service; wait for it and do our setup. */
+  private async awaitExternal(service: StackService): Promise<void> {
+    const ctx = this.context(service);
+    await waitUntil(`${service.name} (external)`, () => service.isHealthy(ctx), { timeoutMs: service.startTimeoutMs });
+    await service.afterStart?.(ctx);
+    ctx.progress('reachable');
   }
 
   private withDependencies(services: StackService[]): StackService[] {

@@ -35,13 +35,15 @@ function chownTree(path: string, uid: number, gid: number): void {
   }
 }
 
-function superuserUrl(config: AppConfig, database = 'postgres'): string {
-  const { user, password, port } = config.stack.postgres;
-  return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${config.stack.host}:${port}/${database}`;
+/** The warehouse server's maintenance database, reached with the warehouse credentials. */
+function maintenanceUrl(config: AppConfig): string {
+  const url = new URL(config.warehouse.url);
+  url.pathname = '/postgres';
+  return url.toString();
 }
 
 async function query<T>(config: AppConfig, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: superuserUrl(config), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: maintenanceUrl(config), connectionTimeoutMillis: 2000 });
   await client.connect();
   try {
     return await fn(client);
@@ -94,12 +96,7 @@ export const postgresService: StackService = {
     }
   },
   ports: (config) => [config.stack.postgres.port],
-  endpoints: (config) => [
-    {
-      label: 'psql',
-      url: `psql "postgres://${config.stack.postgres.user}:${config.stack.postgres.password}@${config.stack.host}:${config.stack.postgres.port}/${config.stack.postgres.database}"`,
-    },
-  ],
+  endpoints: (config) => [{ label: 'psql', url: `psql "${config.warehouse.url}"` }],
 
   async install() {
     const bin = binDir();

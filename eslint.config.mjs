@@ -11,7 +11,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.mjs', '**/*.js'],
     plugins: { '@nx': nx },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // The architecture's boundaries, enforced: apps use libs, libs never use apps, and
       // the scopes below say which libs may use which.
       '@nx/enforce-module-boundaries': [
@@ -23,10 +26,19 @@ export default tseslint.config(
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:spotify', onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify'] },
-            { sourceTag: 'scope:streaming', onlyDependOnLibsWithTags: ['scope:shared', 'scope:streaming'] },
+            {
+              sourceTag: 'scope:spotify',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify'],
+            },
+            {
+              sourceTag: 'scope:streaming',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:streaming'],
+            },
             { sourceTag: 'scope:lake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:lake'] },
-            { sourceTag: 'scope:warehouse', onlyDependOnLibsWithTags: ['scope:shared', 'scope:warehouse'] },
+            {
+              sourceTag: 'scope:warehouse',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:warehouse'],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

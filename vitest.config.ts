@@ -8,10 +8,15 @@ import { defineConfig } from 'vitest/config';
  * calls) runs one of them. Unit tests sit beside the code (src/**\/*.test.ts);
  * tests that need the real local stack live in tests/integration/ of each project.
  */
+// Tests see the same configuration as the apps: .env (if any) over the defaults.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const projectDirs = ['apps', 'libs'].flatMap((group) =>
   existsSync(group)
     ? readdirSync(group, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(group, entry.name, 'package.json')))
+        .filter(
+          (entry) => entry.isDirectory() && existsSync(join(group, entry.name, 'package.json')),
+        )
         .map((entry) => join(group, entry.name))
     : [],
 );

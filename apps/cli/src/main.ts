@@ -1,9 +1,15 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfigOrExit } from '@spotify-insights/config';
+import { REPO_ROOT } from './stack/paths.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { stackCommand } from './commands/stack-command.ts';
 
-const COMMANDS: Record<string, (argv: string[], config: ReturnType<typeof loadConfigOrExit>) => Promise<number>> = {
+const COMMANDS: Record<
+  string,
+  (argv: string[], config: ReturnType<typeof loadConfigOrExit>) => Promise<number>
+> = {
   demo: demoCommand,
   stack: stackCommand,
 };
@@ -14,6 +20,9 @@ if (!command) {
   process.stderr.write(`Usage: spotify-insights <${Object.keys(COMMANDS).join('|')}> ...\n`);
   process.exit(2);
 }
+// A .env at the repository root overrides defaults; variables already set win over it.
+const dotenv = join(REPO_ROOT, '.env');
+if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 const config = loadConfigOrExit();
 try {
   process.exitCode = await command(rest, config);

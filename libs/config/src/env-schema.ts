@@ -23,7 +23,9 @@ export const baseEnvSchema = z.object({
    * embedded: `stack up` installs and runs the four services on this machine.
    * external: they run elsewhere (docker compose, a cloud); `stack up` only waits for them.
    */
-  STACK_MODE: z.enum(['embedded', 'external'], { error: 'embedded or external' }).default('embedded'),
+  STACK_MODE: z
+    .enum(['embedded', 'external'], { error: 'embedded or external' })
+    .default('embedded'),
   STACK_HOST: nonEmpty('a host name or IP address').default('127.0.0.1'),
 
   POSTGRES_PORT: port.default(5432),

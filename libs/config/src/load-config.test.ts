@@ -18,7 +18,10 @@ describe('loadConfig', () => {
   });
 
   it('lets explicit URLs win over derived ones', () => {
-    const config = loadConfig({ KAFKA_BROKERS: 'kafka:9092,kafka2:9092', DATABASE_URL: 'postgres://a:b@db:5432/x' });
+    const config = loadConfig({
+      KAFKA_BROKERS: 'kafka:9092,kafka2:9092',
+      DATABASE_URL: 'postgres://a:b@db:5432/x',
+    });
     expect(config.kafka.brokers).toEqual(['kafka:9092', 'kafka2:9092']);
     expect(config.warehouse.url).toBe('postgres://a:b@db:5432/x');
   });
@@ -35,7 +38,12 @@ describe('loadConfig', () => {
   it('names every invalid variable and what it expects, all at once', () => {
     let error: unknown;
     try {
-      loadConfig({ KAFKA_PORT: 'abc', LOG_LEVEL: 'loud', KAFKA_BROKERS: 'nope', MINIO_ROOT_PASSWORD: 'short' });
+      loadConfig({
+        KAFKA_PORT: 'abc',
+        LOG_LEVEL: 'loud',
+        KAFKA_BROKERS: 'nope',
+        MINIO_ROOT_PASSWORD: 'short',
+      });
     } catch (e) {
       error = e;
     }

@@ -12,7 +12,13 @@ export interface AppConfig {
   stack: {
     mode: BaseEnv['STACK_MODE'];
     host: string;
-    postgres: { port: number; user: string; password: string; database: string; registryDatabase: string };
+    postgres: {
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+      registryDatabase: string;
+    };
     kafka: { port: number; controllerPort: number };
     schemaRegistry: { port: number; managementPort: number };
     minio: { port: number; consolePort: number; rootUser: string; rootPassword: string };
@@ -83,7 +89,10 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
         registryDatabase: b.REGISTRY_POSTGRES_DB,
       },
       kafka: { port: b.KAFKA_PORT, controllerPort: b.KAFKA_CONTROLLER_PORT },
-      schemaRegistry: { port: b.SCHEMA_REGISTRY_PORT, managementPort: b.SCHEMA_REGISTRY_MANAGEMENT_PORT },
+      schemaRegistry: {
+        port: b.SCHEMA_REGISTRY_PORT,
+        managementPort: b.SCHEMA_REGISTRY_MANAGEMENT_PORT,
+      },
       minio: {
         port: b.MINIO_PORT,
         consolePort: b.MINIO_CONSOLE_PORT,

@@ -1,4 +1,9 @@
 export { LAKE_BUCKETS, type LakeBucket } from './buckets.ts';
 export { createLakeClient, ensureLakeBuckets } from './lake-client.ts';
 export { fromNdjson, toNdjson } from './ndjson.ts';
-export { parseRawObjectKey, rawObjectKey, type ParsedRawKey, type RawBatchLocation } from './raw-object-key.ts';
+export {
+  parseRawObjectKey,
+  rawObjectKey,
+  type ParsedRawKey,
+  type RawBatchLocation,
+} from './raw-object-key.ts';

@@ -12,7 +12,9 @@ const location = {
 
 describe('rawObjectKey', () => {
   it('builds the Hive-style key of the data contract', () => {
-    expect(rawObjectKey(location)).toBe('spotify.recent-plays.v1/user_id=alice/date=2026-11-22/2-100-149.ndjson');
+    expect(rawObjectKey(location)).toBe(
+      'spotify.recent-plays.v1/user_id=alice/date=2026-11-22/2-100-149.ndjson',
+    );
   });
 
   it('is deterministic, so a redelivered batch overwrites the same object', () => {

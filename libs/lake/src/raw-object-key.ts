@@ -38,7 +38,8 @@ export interface ParsedRawKey {
   lastOffset: string;
 }
 
-const RAW_KEY = /^(?<topic>[^/]+)\/user_id=(?<user>[^/]+)\/date=(?<date>\d{4}-\d{2}-\d{2})\/(?<partition>\d+)-(?<first>\d+)-(?<last>\d+)\.ndjson$/;
+const RAW_KEY =
+  /^(?<topic>[^/]+)\/user_id=(?<user>[^/]+)\/date=(?<date>\d{4}-\d{2}-\d{2})\/(?<partition>\d+)-(?<first>\d+)-(?<last>\d+)\.ndjson$/;
 
 export function parseRawObjectKey(key: string): ParsedRawKey | undefined {
   const groups = RAW_KEY.exec(key)?.groups;

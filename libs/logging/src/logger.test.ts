@@ -12,7 +12,13 @@ describe('createLogger', () => {
     const { logger, entries } = capture();
     logger.info('fetched', { userId: 'u1', topic: 'spotify.recent-plays.v1', runId: 'r1' });
     const [entry] = entries();
-    expect(entry).toMatchObject({ service: 'test-app', level: 'info', message: 'fetched', userId: 'u1', runId: 'r1' });
+    expect(entry).toMatchObject({
+      service: 'test-app',
+      level: 'info',
+      message: 'fetched',
+      userId: 'u1',
+      runId: 'r1',
+    });
     expect(typeof entry?.time).toBe('string');
   });
 

@@ -44,7 +44,12 @@ export async function registerValueSchema(
       );
     }
     if (e.status === 422 || e.name === 'ConfluentSchemaRegistryInvalidSchemaError') {
-      throw new StreamingError('SCHEMA_INVALID', `schema for ${subject} is invalid: ${e.message}`, { subject }, error);
+      throw new StreamingError(
+        'SCHEMA_INVALID',
+        `schema for ${subject} is invalid: ${e.message}`,
+        { subject },
+        error,
+      );
     }
     if (e.status === undefined || e.status >= 500) {
       throw new StreamingError(
@@ -61,7 +66,10 @@ export async function registerValueSchema(
 /** Reads the Confluent wire-format header: magic byte 0, then the schema id (4 bytes, big-endian). */
 export function readWireHeader(value: Buffer): { schemaId: number } {
   if (value.length < 5 || value[0] !== 0) {
-    throw new StreamingError('RECORD_INVALID', 'value is not in the Confluent wire format (magic byte 0 + schema id)');
+    throw new StreamingError(
+      'RECORD_INVALID',
+      'value is not in the Confluent wire format (magic byte 0 + schema id)',
+    );
   }
   return { schemaId: value.readInt32BE(1) };
 }

@@ -14,7 +14,12 @@ export class StreamingError extends Error {
   readonly canRetry: boolean;
   readonly details: Record<string, unknown>;
 
-  constructor(code: StreamingErrorCode, message: string, details: Record<string, unknown> = {}, cause?: unknown) {
+  constructor(
+    code: StreamingErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'StreamingError';
     this.code = code;

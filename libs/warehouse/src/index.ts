@@ -1,2 +1,7 @@
 export { createWarehouseDb } from './warehouse-db.ts';
-export { MIGRATIONS_DIR, migrateLatest, migrateRollbackAll, migrationSource } from './migrations.ts';
+export {
+  MIGRATIONS_DIR,
+  migrateLatest,
+  migrateRollbackAll,
+  migrationSource,
+} from './migrations.ts';

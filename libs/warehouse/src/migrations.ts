@@ -19,7 +19,10 @@ interface MigrationModule {
  */
 export function migrationSource(dir: string = MIGRATIONS_DIR): Knex.MigrationSource<string> {
   return {
-    getMigrations: async () => readdirSync(dir).filter((f) => MIGRATION_FILE.test(f)).sort(),
+    getMigrations: async () =>
+      readdirSync(dir)
+        .filter((f) => MIGRATION_FILE.test(f))
+        .sort(),
     getMigrationName: (file) => file,
     getMigration: async (file) =>
       (await import(pathToFileURL(join(dir, file)).href)) as MigrationModule,
@@ -29,17 +32,17 @@ export function migrationSource(dir: string = MIGRATIONS_DIR): Knex.MigrationSou
 const TABLE = { tableName: 'knex_migrations', schemaName: 'public' };
 
 export async function migrateLatest(db: Knex, dir?: string): Promise<string[]> {
-  const [, applied] = (await db.migrate.latest({ ...TABLE, migrationSource: migrationSource(dir) })) as [
-    number,
-    string[],
-  ];
+  const [, applied] = (await db.migrate.latest({
+    ...TABLE,
+    migrationSource: migrationSource(dir),
+  })) as [number, string[]];
   return applied;
 }
 
 export async function migrateRollbackAll(db: Knex, dir?: string): Promise<string[]> {
-  const [, reverted] = (await db.migrate.rollback({ ...TABLE, migrationSource: migrationSource(dir) }, true)) as [
-    number,
-    string[],
-  ];
+  const [, reverted] = (await db.migrate.rollback(
+    { ...TABLE, migrationSource: migrationSource(dir) },
+    true,
+  )) as [number, string[]];
   return reverted;
 }

@@ -2,7 +2,10 @@ import knex, { type Knex } from 'knex';
 import type { AppConfig } from '@spotify-insights/config';
 
 /** A knex instance on the warehouse database; callers own it and must destroy() it. */
-export function createWarehouseDb(warehouse: AppConfig['warehouse'], options: { poolMax?: number } = {}): Knex {
+export function createWarehouseDb(
+  warehouse: AppConfig['warehouse'],
+  options: { poolMax?: number } = {},
+): Knex {
   return knex({
     client: 'pg',
     connection: warehouse.url,

@@ -24,7 +24,11 @@ export async function demoCommand(_argv: string[], config: AppConfig): Promise<n
   const db = createWarehouseDb(config.warehouse);
   try {
     const applied = await migrateLatest(db);
-    say(applied.length > 0 ? `warehouse migrated: ${applied.join(', ')}` : 'warehouse schema is up to date');
+    say(
+      applied.length > 0
+        ? `warehouse migrated: ${applied.join(', ')}`
+        : 'warehouse schema is up to date',
+    );
 
     const result = await runHeartbeat({
       kafka: createKafka(config.kafka),
@@ -40,15 +44,25 @@ export async function demoCommand(_argv: string[], config: AppConfig): Promise<n
     const out = (line = '') => process.stdout.write(`${line}\n`);
     out();
     out('The pipeline works end to end:');
-    out(`  Kafka topic      pipeline.heartbeat.v1, partition ${result.partition}, offset ${result.offset}`);
-    out(`  schema           pipeline.heartbeat.v1-value, id ${result.schemaId} (${config.schemaRegistry.url})`);
+    out(
+      `  Kafka topic      pipeline.heartbeat.v1, partition ${result.partition}, offset ${result.offset}`,
+    );
+    out(
+      `  schema           pipeline.heartbeat.v1-value, id ${result.schemaId} (${config.schemaRegistry.url})`,
+    );
     out(`  raw object       raw/${result.objectKey}`);
     out(`  warehouse row    app.pipeline_heartbeats (${total[0]?.count ?? '?'} heartbeats so far)`);
     out();
     out('Where to look:');
-    out(`  MinIO console    http://${host}:${minio.consolePort}  (login ${minio.rootUser} / ${minio.rootPassword})`);
-    out(`  psql             psql "postgres://${postgres.user}:${postgres.password}@${host}:${postgres.port}/${postgres.database}"`);
-    out("                   then: select * from app.pipeline_heartbeats order by loaded_at desc limit 5;");
+    out(
+      `  MinIO console    http://${host}:${minio.consolePort}  (login ${minio.rootUser} / ${minio.rootPassword})`,
+    );
+    out(
+      `  psql             psql "postgres://${postgres.user}:${postgres.password}@${host}:${postgres.port}/${postgres.database}"`,
+    );
+    out(
+      '                   then: select * from app.pipeline_heartbeats order by loaded_at desc limit 5;',
+    );
     out('  stack            npm run stack -- status | logs | down');
     return 0;
   } finally {

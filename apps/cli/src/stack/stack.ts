@@ -42,7 +42,8 @@ export class Stack {
     if (names.length === 0) return [...this.services];
     return names.map((name) => {
       const service = this.byName.get(name);
-      if (!service) throw new Error(`unknown service "${name}"; known: ${[...this.byName.keys()].join(', ')}`);
+      if (!service)
+        throw new Error(`unknown service "${name}"; known: ${[...this.byName.keys()].join(', ')}`);
       return service;
     });
   }
@@ -58,13 +59,13 @@ export class Stack {
       await Promise.all(wanted.map((s) => this.awaitExternal(s)));
       return;
     }
-    await Promise.all(wanted.map((s) => s.install(this.context(s))));
+    await Promise.all(wanted.map((s) => this.install(s)));
     const started = new Map<string, Promise<void>>();
     const startOne = (service: StackService): Promise<void> => {
       let promise = started.get(service.name);
       if (!promise) {
-        promise = Promise.all(service.dependsOn.map((d) => startOne(this.byName.get(d)!))).then(() =>
-          this.startService(service),
+        promise = Promise.all(service.dependsOn.map((d) => startOne(this.byName.get(d)!))).then(
+          () => this.startService(service),
         );
         started.set(service.name, promise);
       }
@@ -73,10 +74,29 @@ export class Stack {
     await Promise.all(wanted.map(startOne));
   }
 
+  /** Installs with a heartbeat line every 30 s, so a cold first run never looks stuck. */
+  private async install(service: StackService): Promise<void> {
+    const ctx = this.context(service);
+    const began = Date.now();
+    const ticker = setInterval(() => {
+      const seconds = Math.round((Date.now() - began) / 1000);
+      ctx.progress(
+        `still installing… ${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`,
+      );
+    }, 30_000);
+    try {
+      await service.install(ctx);
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
   /** STACK_MODE=external: someone else runs the service; wait for it and do our setup. */
   private async awaitExternal(service: StackService): Promise<void> {
     const ctx = this.context(service);
-    await waitUntil(`${service.name} (external)`, () => service.isHealthy(ctx), { timeoutMs: service.startTimeoutMs });
+    await waitUntil(`${service.name} (external)`, () => service.isHealthy(ctx), {
+      timeoutMs: service.startTimeoutMs,
+    });
     await service.afterStart?.(ctx);
     ctx.progress('reachable');
   }

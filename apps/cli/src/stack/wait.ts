@@ -33,13 +33,20 @@ export async function isHttpOk(url: string, timeoutMs = 2000): Promise<boolean> 
 export async function waitUntil(
   what: string,
   check: () => Promise<boolean>,
-  options: { timeoutMs: number; intervalMs?: number; stillRunning?: () => boolean; logFile?: string },
+  options: {
+    timeoutMs: number;
+    intervalMs?: number;
+    stillRunning?: () => boolean;
+    logFile?: string;
+  },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     if (options.stillRunning && !options.stillRunning()) {
-      throw new Error(`${what} exited during start-up${options.logFile ? `; see ${options.logFile}` : ''}`);
+      throw new Error(
+        `${what} exited during start-up${options.logFile ? `; see ${options.logFile}` : ''}`,
+      );
     }
     await sleep(options.intervalMs ?? 250);
   }

@@ -34,7 +34,13 @@ describe('Kafka broker with kafkajs', () => {
     expect(topics[0]?.partitions).toHaveLength(3);
     const described = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name: spec.name, configNames: ['retention.ms', 'cleanup.policy'] }],
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: spec.name,
+          configNames: ['retention.ms', 'cleanup.policy'],
+        },
+      ],
     });
     const entries = Object.fromEntries(
       described.resources[0]!.configEntries.map((e) => [e.configName, e.configValue]),
@@ -43,7 +49,9 @@ describe('Kafka broker with kafkajs', () => {
   });
 
   it('refuses an existing topic with fewer partitions than declared', async () => {
-    await expect(ensureTopics(admin, [{ ...spec, partitions: 6 }])).rejects.toBeInstanceOf(StreamingError);
+    await expect(ensureTopics(admin, [{ ...spec, partitions: 6 }])).rejects.toBeInstanceOf(
+      StreamingError,
+    );
   });
 
   it('round-trips keyed records through an idempotent producer and a consumer group, in order per key', async () => {
@@ -53,13 +61,20 @@ describe('Kafka broker with kafkajs', () => {
 
     const users = ['alice', 'bob', 'carol', 'dan'];
     const sent = users.flatMap((user) =>
-      Array.from({ length: 25 }, (_, i) => ({ key: user, value: JSON.stringify({ user, seq: i }) })),
+      Array.from({ length: 25 }, (_, i) => ({
+        key: user,
+        value: JSON.stringify({ user, seq: i }),
+      })),
     );
     const results = await producer.send({ topic: spec.name, acks: -1, messages: sent });
     expect(results.every((r) => r.errorCode === 0)).toBe(true);
 
     const groupId = `it-group-${suffix}`;
-    const consumer: Consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    const consumer: Consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+    });
     await consumer.connect();
     closers.push(() => consumer.disconnect());
     await consumer.subscribe({ topic: spec.name, fromBeginning: true });
@@ -73,7 +88,9 @@ describe('Kafka broker with kafkajs', () => {
         eachMessage: async ({ topic, partition, message }) => {
           const value = JSON.parse(message.value!.toString()) as { user: string; seq: number };
           received.push({ ...value, partition });
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+          await consumer.commitOffsets([
+            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+          ]);
           if (received.length === sent.length) resolve();
         },
       });
@@ -92,7 +109,10 @@ describe('Kafka broker with kafkajs', () => {
     const committed = await admin.fetchOffsets({ groupId, topics: [spec.name] });
     const latest = await admin.fetchTopicOffsets(spec.name);
     // A partition no key hashed to has no committed offset (-1).
-    const committedTotal = committed[0]!.partitions.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+    const committedTotal = committed[0]!.partitions.reduce(
+      (n, p) => n + Math.max(0, Number(p.offset)),
+      0,
+    );
     const latestTotal = latest.reduce((n, p) => n + Number(p.high), 0);
     expect(committedTotal).toBe(100);
     expect(latestTotal).toBe(100);

@@ -41,9 +41,9 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await fetch(`${config.schemaRegistry.url}/subjects/${valueSubject(topic)}`, { method: 'DELETE' }).catch(
-    () => undefined,
-  );
+  await fetch(`${config.schemaRegistry.url}/subjects/${valueSubject(topic)}`, {
+    method: 'DELETE',
+  }).catch(() => undefined);
 });
 
 describe('schema registry with @kafkajs/confluent-schema-registry and avsc', () => {
@@ -55,7 +55,9 @@ describe('schema registry with @kafkajs/confluent-schema-registry and avsc', () 
     expect(await registerValueSchema(registry, topic, v1)).toBe(v1Id);
 
     const subjectConfig = await fetch(`${config.schemaRegistry.url}/config/${valueSubject(topic)}`);
-    expect(((await subjectConfig.json()) as { compatibilityLevel: string }).compatibilityLevel).toBe('BACKWARD');
+    expect(
+      ((await subjectConfig.json()) as { compatibilityLevel: string }).compatibilityLevel,
+    ).toBe('BACKWARD');
   });
 
   it('encodes in the Confluent wire format and decodes back', async () => {
@@ -77,7 +79,10 @@ describe('schema registry with @kafkajs/confluent-schema-registry and avsc', () 
       ms_played: 1,
       context_uri: 'spotify:playlist:x',
     });
-    expect(await registry.decode(encoded)).toMatchObject({ user_id: 'bob', context_uri: 'spotify:playlist:x' });
+    expect(await registry.decode(encoded)).toMatchObject({
+      user_id: 'bob',
+      context_uri: 'spotify:playlist:x',
+    });
 
     // What BACKWARD promises: a consumer on v2 still reads records written with v1.
     const v1Type = avro.Type.forSchema(v1 as avro.Schema);

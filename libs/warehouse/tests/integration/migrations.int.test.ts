@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import type { Knex } from 'knex';
-import { createWarehouseDb, migrateLatest, migrateRollbackAll, migrationSource } from '../../src/index.ts';
+import {
+  createWarehouseDb,
+  migrateLatest,
+  migrateRollbackAll,
+  migrationSource,
+} from '../../src/index.ts';
 
 /*
  * Runs against the real PostgreSQL of the local stack, in a database of its own so the
@@ -45,7 +50,11 @@ describe('warehouse migrations (real PostgreSQL)', () => {
     const schemas = await db.raw(
       "select schema_name from information_schema.schemata where schema_name in ('app','warehouse','marts') order by 1",
     );
-    expect(schemas.rows.map((r: { schema_name: string }) => r.schema_name)).toEqual(['app', 'marts', 'warehouse']);
+    expect(schemas.rows.map((r: { schema_name: string }) => r.schema_name)).toEqual([
+      'app',
+      'marts',
+      'warehouse',
+    ]);
 
     expect(await migrateLatest(db)).toEqual([]);
 

@@ -15,7 +15,9 @@ import type { ServiceContext, StackService } from '../service.ts';
  * from Maven Central (infra/kafka/pom.xml pins the version) and run on a Java 17+
  * runtime with a small heap. Topics are created by our code: auto-create is off.
  */
-export const KAFKA_VERSION = /<kafka\.version>([^<]+)</.exec(readFileSync(infraFile('kafka', 'pom.xml'), 'utf8'))![1]!;
+export const KAFKA_VERSION = /<kafka\.version>([^<]+)</.exec(
+  readFileSync(infraFile('kafka', 'pom.xml'), 'utf8'),
+)![1]!;
 
 function libsDir(ctx: ServiceContext): string {
   return join(ctx.paths.cache, KAFKA_VERSION, 'libs');
@@ -78,7 +80,13 @@ function formatStorage(ctx: ServiceContext, propertiesFile: string, logDir: stri
   execFileSync(
     findJava(17),
     javaArgs(ctx, 'kafka.tools.StorageTool', [
-      'format', '--config', propertiesFile, '--cluster-id', clusterId, '--standalone', '--ignore-formatted',
+      'format',
+      '--config',
+      propertiesFile,
+      '--cluster-id',
+      clusterId,
+      '--standalone',
+      '--ignore-formatted',
     ]),
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -99,7 +107,8 @@ export const kafkaService: StackService = {
     if (existsSync(marker)) return;
     ctx.progress(`fetching Kafka ${KAFKA_VERSION} jars from Maven Central (once)`);
     await maven([
-      '-f', infraFile('kafka', 'pom.xml'),
+      '-f',
+      infraFile('kafka', 'pom.xml'),
       'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies',
       `-DoutputDirectory=${libsDir(ctx)}`,
       '-DincludeScope=runtime',

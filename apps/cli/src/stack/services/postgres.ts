@@ -43,7 +43,10 @@ function maintenanceUrl(config: AppConfig): string {
 }
 
 async function query<T>(config: AppConfig, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: maintenanceUrl(config), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: maintenanceUrl(config),
+    connectionTimeoutMillis: 2000,
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -68,8 +71,16 @@ function initialise(ctx: ServiceContext, bin: string): void {
   try {
     execFileSync(
       join(bin, 'initdb'),
-      ['-D', data, '-U', ctx.config.stack.postgres.user, `--pwfile=${passwordFile}`, '--auth=scram-sha-256',
-        '--encoding=UTF8', '--locale=C'],
+      [
+        '-D',
+        data,
+        '-U',
+        ctx.config.stack.postgres.user,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'], ...(user ? { uid: user.uid, gid: user.gid } : {}) },
     );
   } catch (error) {
@@ -100,7 +111,8 @@ export const postgresService: StackService = {
 
   async install() {
     const bin = binDir();
-    if (!existsSync(join(bin, 'postgres'))) throw new Error(`PostgreSQL binaries missing in ${bin}`);
+    if (!existsSync(join(bin, 'postgres')))
+      throw new Error(`PostgreSQL binaries missing in ${bin}`);
   },
 
   async start(ctx) {
@@ -110,12 +122,17 @@ export const postgresService: StackService = {
     return startDetached({
       command: join(bin, 'postgres'),
       args: [
-        '-D', ctx.paths.data,
-        '-p', String(ctx.config.stack.postgres.port),
-        '-c', `listen_addresses=${ctx.config.stack.host}`,
+        '-D',
+        ctx.paths.data,
+        '-p',
+        String(ctx.config.stack.postgres.port),
+        '-c',
+        `listen_addresses=${ctx.config.stack.host}`,
         // TCP only: a socket path inside a deep clone can exceed the 107-byte limit.
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=200',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
       ],
       logFile: ctx.paths.log,
       pidFile: ctx.paths.pid,
@@ -125,7 +142,10 @@ export const postgresService: StackService = {
 
   async isHealthy(ctx) {
     try {
-      return await query(ctx.config, async (client) => (await client.query('select 1 as ok')).rowCount === 1);
+      return await query(
+        ctx.config,
+        async (client) => (await client.query('select 1 as ok')).rowCount === 1,
+      );
     } catch {
       return false;
     }

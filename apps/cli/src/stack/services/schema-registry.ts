@@ -33,16 +33,22 @@ export const schemaRegistryService: StackService = {
   async install(ctx) {
     const dir = appDir(ctx);
     if (existsSync(join(dir, '.complete'))) return;
-    ctx.progress(`fetching Apicurio Registry ${APICURIO_VERSION} from Maven Central (~160 MB, once)`);
+    ctx.progress(
+      `fetching Apicurio Registry ${APICURIO_VERSION} from Maven Central (~160 MB, once)`,
+    );
     mkdirSync(dir, { recursive: true });
-    await maven([
-      'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack',
-      `-Dartifact=io.apicurio:apicurio-registry-app:${APICURIO_VERSION}:tar.gz:all`,
-      `-DoutputDirectory=${dir}`,
-      // Without a pom the plugin would write its markers into a literal "${project.basedir}" folder.
-      `-DmarkersDirectory=${join(ctx.paths.cache, 'markers')}`,
-    ], ctx.paths.cache);
-    if (!existsSync(join(dir, 'quarkus-run.jar'))) throw new Error(`Apicurio distribution incomplete in ${dir}`);
+    await maven(
+      [
+        'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack',
+        `-Dartifact=io.apicurio:apicurio-registry-app:${APICURIO_VERSION}:tar.gz:all`,
+        `-DoutputDirectory=${dir}`,
+        // Without a pom the plugin would write its markers into a literal "${project.basedir}" folder.
+        `-DmarkersDirectory=${join(ctx.paths.cache, 'markers')}`,
+      ],
+      ctx.paths.cache,
+    );
+    if (!existsSync(join(dir, 'quarkus-run.jar')))
+      throw new Error(`Apicurio distribution incomplete in ${dir}`);
     writeFileSync(join(dir, '.complete'), `${new Date().toISOString()}\n`);
   },
 
@@ -96,5 +102,6 @@ async function setGlobalCompatibility(config: AppConfig, level: string): Promise
     headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' },
     body: JSON.stringify({ compatibility: level }),
   });
-  if (!response.ok) throw new Error(`could not set registry compatibility: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(`could not set registry compatibility: HTTP ${response.status}`);
 }

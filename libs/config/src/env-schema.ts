@@ -46,6 +46,20 @@ export const baseEnvSchema = z.object({
   MINIO_CONSOLE_PORT: port.default(9001),
   MINIO_ROOT_USER: z.string().min(3, 'at least 3 characters').default('minioadmin'),
   MINIO_ROOT_PASSWORD: z.string().min(8, 'at least 8 characters').default('minioadmin'),
+
+  /** The Spotify simulator (apps/spotify-sim), the default Spotify for development and tests. */
+  SPOTIFY_SIM_PORT: port.default(8888),
+  /** The REST API and dashboard (also serves the OAuth callback). */
+  API_PORT: port.default(3000),
+  SPOTIFY_CLIENT_ID: nonEmpty('a Spotify app client id').default('spotify-insights-local'),
+  /** Only client-credentials (catalogue) calls need it; user auth uses PKCE. */
+  SPOTIFY_CLIENT_SECRET: nonEmpty('a Spotify app client secret').default('spotify-insights-local-secret'),
+  /** The app-wide request budget over Spotify's rolling 30-second window. */
+  SPOTIFY_RATE_LIMIT_PER_30S: z.coerce
+    .number({ error: 'a whole number of requests, 1 or more' })
+    .int('a whole number of requests, 1 or more')
+    .min(1, 'a whole number of requests, 1 or more')
+    .default(150),
 });
 
 /** Connection settings; each defaults to the local stack built from the base settings. */
@@ -56,6 +70,19 @@ export const connectionEnvSchema = z.object({
     .optional(),
   SCHEMA_REGISTRY_URL: z.url({ error: 'an http(s) URL' }).optional(),
   S3_ENDPOINT: z.url({ error: 'an http(s) URL' }).optional(),
+  /** Point these at https://api.spotify.com/v1 and https://accounts.spotify.com for the real Spotify. */
+  SPOTIFY_API_BASE_URL: z.url({ error: 'an http(s) URL' }).optional(),
+  SPOTIFY_ACCOUNTS_BASE_URL: z.url({ error: 'an http(s) URL' }).optional(),
+  /** Spotify accepts loopback redirects only as 127.0.0.1 (never "localhost"). */
+  SPOTIFY_REDIRECT_URI: z
+    .url({ error: 'an http(s) URL' })
+    .refine((u) => !new URL(u).hostname.endsWith('localhost'), 'a URL on 127.0.0.1 or https (Spotify refuses "localhost")')
+    .optional(),
+  /** 32 bytes, base64: encrypts Spotify tokens at rest (AES-256-GCM). `openssl rand -base64 32` */
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length === 32, '32 bytes encoded as base64 (openssl rand -base64 32)')
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'a postgres://user:password@host:port/db URL')

@@ -63,3 +63,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MINIO_PORT: '70000' })).toThrow(/MINIO_PORT: expected a port number/);
   });
 });
+
+describe('Spotify settings', () => {
+  it('default to the simulator and a 127.0.0.1 redirect', () => {
+    const { spotify } = loadConfig({});
+    expect(spotify.apiBaseUrl).toBe('http://127.0.0.1:8888/v1');
+    expect(spotify.accountsBaseUrl).toBe('http://127.0.0.1:8888');
+    expect(spotify.redirectUri).toBe('http://127.0.0.1:3000/auth/callback');
+    expect(spotify.tokenEncryptionKey).toBeUndefined();
+  });
+
+  it('switch to the real Spotify by URL', () => {
+    const { spotify } = loadConfig({
+      SPOTIFY_API_BASE_URL: 'https://api.spotify.com/v1/',
+      SPOTIFY_ACCOUNTS_BASE_URL: 'https://accounts.spotify.com',
+    });
+    expect(spotify.apiBaseUrl).toBe('https://api.spotify.com/v1');
+  });
+
+  it('refuse a localhost redirect, as Spotify does', () => {
+    expect(() => loadConfig({ SPOTIFY_REDIRECT_URI: 'http://localhost:3000/cb' })).toThrow(/refuses "localhost"/);
+  });
+
+  it('accept only a 32-byte encryption key', () => {
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: key }).spotify.tokenEncryptionKey).toEqual(Buffer.alloc(32, 7));
+  });
+});

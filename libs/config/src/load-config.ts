@@ -8,6 +8,18 @@ export interface AppConfig {
   schemaRegistry: { url: string };
   lake: { endpoint: string; accessKey: string; secretKey: string };
   warehouse: { url: string };
+  spotify: {
+    apiBaseUrl: string;
+    accountsBaseUrl: string;
+    clientId: string;
+    clientSecret: string;
+    redirectUri: string;
+    rateLimitPer30s: number;
+    /** Undefined until set; whatever stores tokens must refuse to start without it. */
+    tokenEncryptionKey: Buffer | undefined;
+  };
+  api: { port: number };
+  spotifySim: { port: number };
   /** Settings of the embedded local stack (ports it listens on, databases it creates). */
   stack: {
     mode: BaseEnv['STACK_MODE'];
@@ -26,6 +38,8 @@ export interface AppConfig {
 }
 
 type Env = Record<string, string | undefined>;
+
+const stripSlash = (url: string) => url.replace(/\/+$/, '');
 
 function problemsOf(error: z.ZodError, env: Env): ConfigProblem[] {
   return error.issues.map((issue) => {
@@ -78,6 +92,17 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
         c.DATABASE_URL ??
         `postgres://${pgUser}:${pgPassword}@${host}:${b.POSTGRES_PORT}/${b.POSTGRES_DB}`,
     },
+    spotify: {
+      apiBaseUrl: stripSlash(c.SPOTIFY_API_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}/v1`),
+      accountsBaseUrl: stripSlash(c.SPOTIFY_ACCOUNTS_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}`),
+      clientId: b.SPOTIFY_CLIENT_ID,
+      clientSecret: b.SPOTIFY_CLIENT_SECRET,
+      redirectUri: c.SPOTIFY_REDIRECT_URI ?? `http://127.0.0.1:${b.API_PORT}/auth/callback`,
+      rateLimitPer30s: b.SPOTIFY_RATE_LIMIT_PER_30S,
+      tokenEncryptionKey: c.TOKEN_ENCRYPTION_KEY ? Buffer.from(c.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
+    },
+    api: { port: b.API_PORT },
+    spotifySim: { port: b.SPOTIFY_SIM_PORT },
     stack: {
       mode: b.STACK_MODE,
       host,

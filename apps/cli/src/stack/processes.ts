@@ -63,12 +63,10 @@ export function runningPid(pidFile: string): number | undefined {
   return pid !== undefined && isAlive(pid) ? pid : undefined;
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
     try {
-      process.kill(pid, signal);
+      process.kill(target, 'SIGKILL');
     } catch {
       // already gone
     }
@@ -76,7 +74,9 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /**
- * Asks the process group to stop with `signal`, waits up to `graceMs`, then kills it.
+ * Asks the server to stop with `signal`, waits up to `graceMs`, then kills its whole
+ * process group. Only the leader gets the polite signal: servers such as PostgreSQL
+ * shut their own children down and expect nobody else to signal them.
  * Returns how it ended so `stack down` can say so.
  */
 export async function stopProcess(
@@ -89,7 +89,11 @@ export async function stopProcess(
     rmSync(pidFile, { force: true });
     return 'not-running';
   }
-  signalGroup(pid, signal);
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // exited in the meantime
+  }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
@@ -98,7 +102,7 @@ export async function stopProcess(
     }
     await sleep(100);
   }
-  signalGroup(pid, 'SIGKILL');
+  killGroup(pid);
   while (isAlive(pid)) await sleep(50);
   rmSync(pidFile, { force: true });
   return 'killed';

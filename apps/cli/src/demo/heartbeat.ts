@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Kafka } from 'kafkajs';
 import type { Knex } from 'knex';
 import type { Client } from 'minio';
 import { LAKE_BUCKETS, fromNdjson, rawObjectKey, toNdjson } from '@spotify-insights/lake';
+import { readSchema, type Heartbeat } from '@spotify-insights/schemas';
 import { ensureTopics, registerValueSchema, type TopicSpec } from '@spotify-insights/streaming';
-import { REPO_ROOT } from '../stack/paths.ts';
 
 /*
  * The heartbeat: one record pushed through every layer that exists, so a fresh install
@@ -21,14 +19,6 @@ export const HEARTBEAT_TOPIC: TopicSpec = {
   retentionMs: 7 * 86_400_000,
 };
 const PIPELINE_USER = '_pipeline';
-
-interface Heartbeat {
-  heartbeat_id: string;
-  run_id: string;
-  /** Epoch milliseconds (Avro timestamp-millis; avsc hands logical types over as their base type). */
-  emitted_at: number;
-  host: string;
-}
 
 /** A raw NDJSON line: where the record sat in Kafka, and the record itself. */
 interface RawLine {
@@ -170,10 +160,11 @@ export async function runHeartbeat(deps: HeartbeatDeps): Promise<HeartbeatResult
   } finally {
     await admin.disconnect();
   }
-  const schema = JSON.parse(
-    readFileSync(join(REPO_ROOT, 'schemas', 'heartbeat.avsc'), 'utf8'),
-  ) as object;
-  const schemaId = await registerValueSchema(deps.registry, HEARTBEAT_TOPIC.name, schema);
+  const schemaId = await registerValueSchema(
+    deps.registry,
+    HEARTBEAT_TOPIC.name,
+    readSchema('heartbeat'),
+  );
   deps.progress(`schema ${HEARTBEAT_TOPIC.name}-value registered (id ${schemaId})`);
   const heartbeat = await emit(deps, schemaId);
   deps.progress(`heartbeat ${heartbeat.heartbeat_id} produced`);

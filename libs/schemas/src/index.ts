@@ -1,0 +1,11 @@
+export { avscToTypescript, type GeneratedModule } from './codegen/avsc-to-typescript.ts';
+export type * from './generated/index.ts';
+export { avroType, recordProblems, type FieldProblem } from './record-validation.ts';
+export { readSchema, schemaFileNames, SCHEMAS_DIR } from './schema-files.ts';
+export {
+  ENVELOPE_FIELDS,
+  KEY_SCHEMA_NAME,
+  SOURCE_NAMES,
+  sourceTopic,
+  type SourceName,
+} from './source-topics.ts';

@@ -39,6 +39,16 @@ export default tseslint.config(
               sourceTag: 'scope:warehouse',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:warehouse'],
             },
+            {
+              sourceTag: 'scope:ingestion',
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'scope:streaming',
+                'scope:lake',
+                'scope:spotify',
+                'scope:ingestion',
+              ],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

@@ -1,0 +1,17 @@
+export { chunkBy } from './raw/chunking.ts';
+export {
+  discardUncommitted,
+  manifestKey,
+  readManifest,
+  writeManifest,
+  type PendingManifest,
+} from './raw/pending-manifest.ts';
+export {
+  createRawConsumer,
+  DEFAULT_RAW_BATCH,
+  type RawBatchSettings,
+  type RawConsumer,
+  type RawConsumerOptions,
+} from './raw/raw-consumer.ts';
+export { toRawLine, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
+export { rawObjectsFor, type RawObject } from './raw/raw-objects.ts';

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import type { Client } from 'minio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@spotify-insights/config';
+import { createLakeClient, fromNdjson, LAKE_BUCKETS, toNdjson } from '@spotify-insights/lake';
+import { createLogger } from '@spotify-insights/logging';
+import { readSchema } from '@spotify-insights/schemas';
+import {
+  createKafka,
+  createSchemaRegistry,
+  ensureTopics,
+  registerValueSchema,
+  type TopicSpec,
+} from '@spotify-insights/streaming';
+import { createRawConsumer, manifestKey, writeManifest, type RawLine } from '../../src/index.ts';
+
+/* Real Kafka, schema registry and MinIO: the consumer runtime lands a topic in raw. */
+const config = loadConfig();
+const logger = createLogger('raw-consumer-test', { level: 'warn' });
+let kafka: Kafka;
+let lake: Client;
+const registry = createSchemaRegistry(config.schemaRegistry);
+
+beforeAll(() => {
+  kafka = createKafka(config.kafka);
+  lake = createLakeClient(config.lake);
+});
+
+const users = ['alice', 'bob', 'carol'];
+const day1 = Date.parse('2026-11-21T12:00:00Z');
+const day2 = Date.parse('2026-11-22T12:00:00Z');
+
+function play(user: string, i: number) {
+  return {
+    user_id: user,
+    fetched_at: i % 2 === 0 ? day1 : day2,
+    endpoint: 'GET /me/player/recently-played',
+    run_id: 'run-it',
+    played_at: day1 + i * 1000,
+    track_id: `track${i}`,
+    track_name: `Track ${i}`,
+    duration_ms: 200_000,
+    isrc: null,
+    album_id: 'album1',
+    artist_ids: ['artist1'],
+    context_type: null,
+    context_uri: null,
+    item_json: JSON.stringify({
+      played_at: new Date(day1 + i * 1000).toISOString(),
+      track: { id: `track${i}` },
+    }),
+  };
+}
+
+async function freshTopic(): Promise<{ spec: TopicSpec; schemaId: number }> {
+  const spec: TopicSpec = {
+    name: `it.raw.${randomUUID().slice(0, 8)}`,
+    partitions: 3,
+    retentionMs: 86_400_000,
+  };
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [spec]);
+  await admin.disconnect();
+  return {
+    spec,
+    schemaId: await registerValueSchema(registry, spec.name, readSchema('recent-plays')),
+  };
+}
+
+async function produce(topic: string, messages: Array<{ key: string; value: Buffer }>) {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  await producer.send({ topic, acks: -1, messages });
+  await producer.disconnect();
+}
+
+async function rawLines(topic: string): Promise<Array<{ key: string; line: RawLine }>> {
+  const out: Array<{ key: string; line: RawLine }> = [];
+  for await (const item of lake.listObjectsV2(LAKE_BUCKETS.raw, `${topic}/`, true)) {
+    const stream = await lake.getObject(LAKE_BUCKETS.raw, item.name!);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    for (const line of fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8')))
+      out.push({ key: item.name!, line });
+  }
+  return out;
+}
+
+/** Runs the consumer until `expected` records are committed, then stops it. */
+async function landAll(spec: TopicSpec, groupId: string, expected: number): Promise<void> {
+  let committed = 0;
+  let resolveDone: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  const consumer = createRawConsumer({
+    kafka,
+    registry,
+    lake,
+    topic: spec,
+    groupId,
+    logger,
+    batch: { maxRecords: 40, maxWaitMs: 200 },
+    onChunkStored: ({ objects }) => {
+      committed += objects.reduce((n, o) => n + o.records, 0);
+      if (committed >= expected) resolveDone();
+    },
+  });
+  await consumer.start();
+  const timeout = setTimeout(() => resolveDone(), 60_000);
+  await done;
+  clearTimeout(timeout);
+  await consumer.stop();
+}
+
+const cleanups: string[] = [];
+afterAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin
+    .deleteTopics({ topics: cleanups.flatMap((t) => [t, `${t}.dlq`]) })
+    .catch(() => undefined);
+  await admin.disconnect();
+});
+
+describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
+  it('lands every record exactly once, one object per user and day, never one per message', async () => {
+    const { spec, schemaId } = await freshTopic();
+    cleanups.push(spec.name);
+    const messages = await Promise.all(
+      users.flatMap((user) =>
+        Array.from({ length: 100 }, async (_, i) => ({
+          key: user,
+          value: await registry.encode(schemaId, play(user, i)),
+        })),
+      ),
+    );
+    await produce(spec.name, messages);
+    await landAll(spec, `it-${spec.name}`, 300);
+
+    const lines = await rawLines(spec.name);
+    expect(lines).toHaveLength(300);
+    const positions = new Set(
+      lines.map(({ line }) => `${line.envelope.partition}:${line.envelope.offset}`),
+    );
+    expect(positions.size).toBe(300);
+    for (const { key, line } of lines) {
+      expect(key).toContain(`/user_id=${line.envelope.user_id}/`);
+      expect(key).toContain(
+        `/date=${new Date(line.envelope.fetched_at).toISOString().slice(0, 10)}/`,
+      );
+      expect(line.item).toMatchObject({ track: { id: line.fields.track_id } });
+    }
+    const objects = new Set(lines.map((l) => l.key));
+    expect(objects.size).toBeLessThan(60);
+    const perObject = [...objects].map((k) => lines.filter((l) => l.key === k).length);
+    expect(Math.max(...perObject)).toBeLessThanOrEqual(40);
+  });
+
+  it('after a crash between writing and committing, removes the orphaned objects and lands each record once', async () => {
+    const { spec, schemaId } = await freshTopic();
+    cleanups.push(spec.name);
+    const groupId = `it-${spec.name}`;
+    const messages = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => ({
+        key: 'alice',
+        value: await registry.encode(schemaId, play('alice', i)),
+      })),
+    );
+    await produce(spec.name, messages);
+    const admin = kafka.admin();
+    await admin.connect();
+    const partition = (await admin.fetchTopicOffsets(spec.name)).find(
+      (p) => p.high !== '0',
+    )!.partition;
+    await admin.disconnect();
+
+    // What a consumer killed after its writes but before its commit leaves behind:
+    // a manifest and an object covering offsets 0-19 of that partition.
+    const orphan = `${spec.name}/user_id=alice/date=2026-11-21/${partition}-0-19.ndjson`;
+    await lake.putObject(
+      LAKE_BUCKETS.raw,
+      orphan,
+      toNdjson([{ envelope: { offset: '0' }, stale: true }]),
+    );
+    await writeManifest(lake, groupId, {
+      topic: spec.name,
+      partition,
+      firstOffset: '0',
+      lastOffset: '19',
+      keys: [orphan],
+      writtenAt: new Date().toISOString(),
+    });
+
+    await landAll(spec, groupId, 30);
+
+    const lines = await rawLines(spec.name);
+    expect(lines.some(({ line }) => (line as unknown as { stale?: boolean }).stale)).toBe(false);
+    expect(lines).toHaveLength(30);
+    expect(new Set(lines.map(({ line }) => line.envelope.offset)).size).toBe(30);
+    await lake.statObject(LAKE_BUCKETS.raw, manifestKey(groupId, spec.name, partition));
+  });
+
+  it('sends undecodable records to the dead-letter topic with the reason, and lands the rest', async () => {
+    const { spec, schemaId } = await freshTopic();
+    cleanups.push(spec.name);
+    const good = await registry.encode(schemaId, play('bob', 1));
+    const unknownSchema = Buffer.from(good);
+    unknownSchema.writeInt32BE(999_999, 1);
+    await produce(spec.name, [
+      { key: 'bob', value: good },
+      { key: 'bob', value: Buffer.from('{"not":"avro"}') },
+      { key: 'bob', value: unknownSchema },
+    ]);
+    await landAll(spec, `it-${spec.name}`, 1);
+
+    const dlq = kafka.consumer({ groupId: `it-dlq-${spec.name}` });
+    await dlq.connect();
+    await dlq.subscribe({ topic: `${spec.name}.dlq`, fromBeginning: true });
+    const reasons: string[] = [];
+    await new Promise<void>((resolve) => {
+      void dlq.run({
+        eachMessage: async ({ message }) => {
+          reasons.push(String(message.headers?.dlq_reason));
+          if (reasons.length === 2) resolve();
+        },
+      });
+    });
+    await dlq.disconnect();
+    expect(reasons.sort()).toEqual([
+      expect.stringMatching(/schema id 999999 is not in the registry/),
+      expect.stringMatching(/Confluent wire format/),
+    ]);
+    expect(await rawLines(spec.name)).toHaveLength(1);
+  });
+});

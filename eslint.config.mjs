@@ -49,6 +49,10 @@ export default tseslint.config(
                 'scope:ingestion',
               ],
             },
+            {
+              sourceTag: 'scope:consumer',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion'],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

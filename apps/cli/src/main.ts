@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfigOrExit } from '@spotify-insights/config';
 import { REPO_ROOT } from './stack/paths.ts';
 import { demoCommand } from './commands/demo-command.ts';
+import { runAllCommand } from './commands/run-all-command.ts';
 import { stackCommand } from './commands/stack-command.ts';
 
 const COMMANDS: Record<
@@ -11,6 +12,7 @@ const COMMANDS: Record<
   (argv: string[], config: ReturnType<typeof loadConfigOrExit>) => Promise<number>
 > = {
   demo: demoCommand,
+  'run-all': runAllCommand,
   stack: stackCommand,
 };
 

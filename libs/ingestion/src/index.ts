@@ -1,3 +1,4 @@
+export { runRawConsumerApp } from './apps/run-raw-consumer-app.ts';
 export { chunkBy } from './raw/chunking.ts';
 export {
   discardUncommitted,
@@ -15,3 +16,4 @@ export {
 } from './raw/raw-consumer.ts';
 export { toRawLine, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
 export { rawObjectsFor, type RawObject } from './raw/raw-objects.ts';
+export { rawLanderGroup, sourceTopicSpec } from './topic-specs.ts';

@@ -1,4 +1,4 @@
-export { createKafka } from './kafka-client.ts';
+export { createIdempotentProducer, createKafka } from './kafka-client.ts';
 export {
   createSchemaRegistry,
   readWireHeader,

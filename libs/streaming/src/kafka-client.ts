@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type logCreator, type Producer } from 'kafkajs';
 import type { AppConfig } from '@spotify-insights/config';
 import type { Logger } from '@spotify-insights/logging';
 
@@ -27,5 +27,18 @@ export function createKafka(kafka: AppConfig['kafka'], logger?: Logger): Kafka {
     connectionTimeout: 5_000,
     logLevel: logger ? logLevel.WARN : logLevel.NOTHING,
     ...(logger ? { logCreator: kafkaLogCreator(logger) } : {}),
+  });
+}
+
+/**
+ * The producer every app uses: idempotent with acks=all semantics (a retried send is
+ * never written twice) and one request in flight, which keeps each key's records in
+ * order. The partitioner is Kafka's default (murmur2), named so kafkajs does not warn.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
 import { StreamingError } from './streaming-error.ts';
 
@@ -26,6 +27,31 @@ function configEntries(spec: TopicSpec) {
 }
 
 /**
+ * createTopics returns once leaders are elected, but the broker can still answer
+ * UNKNOWN_TOPIC_OR_PARTITION for a moment to a client that subscribes right away.
+ */
+async function waitUntilServed(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    try {
+      const { topics: served } = await admin.fetchTopicMetadata({ topics });
+      if (served.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+        return;
+    } catch {
+      // not served yet
+    }
+    await sleep(100);
+  }
+  throw new StreamingError(
+    'TOPIC_MISCONFIGURED',
+    `topics ${topics.join(', ')} were created but are not served`,
+    {
+      topics,
+    },
+  );
+}
+
+/**
  * Creates the missing topics. An existing topic with fewer partitions than declared is
  * an error: silently keeping it would break per-user ordering assumptions downstream.
  */
@@ -42,6 +68,10 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
         configEntries: configEntries(spec),
       })),
     });
+    await waitUntilServed(
+      admin,
+      missing.map((s) => s.name),
+    );
   }
   const present = specs.filter((s) => existing.has(s.name));
   if (present.length > 0) {

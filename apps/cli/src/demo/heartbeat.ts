@@ -6,7 +6,12 @@ import type { Knex } from 'knex';
 import type { Client } from 'minio';
 import { LAKE_BUCKETS, fromNdjson, rawObjectKey, toNdjson } from '@spotify-insights/lake';
 import { readSchema, type Heartbeat } from '@spotify-insights/schemas';
-import { ensureTopics, registerValueSchema, type TopicSpec } from '@spotify-insights/streaming';
+import {
+  createIdempotentProducer,
+  ensureTopics,
+  registerValueSchema,
+  type TopicSpec,
+} from '@spotify-insights/streaming';
 
 /*
  * The heartbeat: one record pushed through every layer that exists, so a fresh install
@@ -50,7 +55,7 @@ async function emit(deps: HeartbeatDeps, schemaId: number): Promise<Heartbeat> {
     emitted_at: Date.now(),
     host: hostname(),
   };
-  const producer = deps.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createIdempotentProducer(deps.kafka);
   await producer.connect();
   try {
     await producer.send({

@@ -3,7 +3,12 @@ import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Client } from 'minio';
 import { LAKE_BUCKETS } from '@spotify-insights/lake';
 import type { Logger } from '@spotify-insights/logging';
-import { ensureTopics, readWireHeader, type TopicSpec } from '@spotify-insights/streaming';
+import {
+  createIdempotentProducer,
+  ensureTopics,
+  readWireHeader,
+  type TopicSpec,
+} from '@spotify-insights/streaming';
 import { chunkBy } from './chunking.ts';
 import { discardUncommitted, readManifest, writeManifest } from './pending-manifest.ts';
 import { rawObjectsFor, type RawObject } from './raw-objects.ts';
@@ -166,7 +171,7 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
       } finally {
         await admin.disconnect();
       }
-      producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      producer = createIdempotentProducer(options.kafka);
       await producer.connect();
       consumer = options.kafka.consumer({
         groupId,

@@ -7,6 +7,7 @@ import { createLakeClient, fromNdjson, LAKE_BUCKETS, toNdjson } from '@spotify-i
 import { createLogger } from '@spotify-insights/logging';
 import { readSchema } from '@spotify-insights/schemas';
 import {
+  createIdempotentProducer,
   createKafka,
   createSchemaRegistry,
   ensureTopics,
@@ -70,7 +71,7 @@ async function freshTopic(): Promise<{ spec: TopicSpec; schemaId: number }> {
 }
 
 async function produce(topic: string, messages: Array<{ key: string; value: Buffer }>) {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createIdempotentProducer(kafka);
   await producer.connect();
   await producer.send({ topic, acks: -1, messages });
   await producer.disconnect();

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createKafka, ensureTopics, StreamingError, type TopicSpec } from '../../src/index.ts';
+import {
+  createIdempotentProducer,
+  createKafka,
+  ensureTopics,
+  StreamingError,
+  type TopicSpec,
+} from '../../src/index.ts';
 
 /* Runs against the real Kafka broker of the local stack. */
 const config = loadConfig();
@@ -55,7 +61,7 @@ describe('Kafka broker with kafkajs', () => {
   });
 
   it('round-trips keyed records through an idempotent producer and a consumer group, in order per key', async () => {
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer: Producer = createIdempotentProducer(kafka);
     await producer.connect();
     closers.push(() => producer.disconnect());
 

@@ -1,0 +1,4 @@
+// Lands the liked-songs topic in the raw bucket (libs/ingestion does the work).
+import { runRawConsumerApp } from '@spotify-insights/ingestion';
+
+await runRawConsumerApp('liked-songs');

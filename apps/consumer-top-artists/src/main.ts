@@ -1,0 +1,4 @@
+// Lands the top-artists topic in the raw bucket (libs/ingestion does the work).
+import { runRawConsumerApp } from '@spotify-insights/ingestion';
+
+await runRawConsumerApp('top-artists');

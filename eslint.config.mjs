@@ -53,6 +53,10 @@ export default tseslint.config(
               sourceTag: 'scope:consumer',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingestion'],
             },
+            {
+              sourceTag: 'scope:spotify-sim',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify'],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

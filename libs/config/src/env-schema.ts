@@ -53,7 +53,9 @@ export const baseEnvSchema = z.object({
   API_PORT: port.default(3000),
   SPOTIFY_CLIENT_ID: nonEmpty('a Spotify app client id').default('spotify-insights-local'),
   /** Only client-credentials (catalogue) calls need it; user auth uses PKCE. */
-  SPOTIFY_CLIENT_SECRET: nonEmpty('a Spotify app client secret').default('spotify-insights-local-secret'),
+  SPOTIFY_CLIENT_SECRET: nonEmpty('a Spotify app client secret').default(
+    'spotify-insights-local-secret',
+  ),
   /** The app-wide request budget over Spotify's rolling 30-second window. */
   SPOTIFY_RATE_LIMIT_PER_30S: z.coerce
     .number({ error: 'a whole number of requests, 1 or more' })
@@ -76,12 +78,18 @@ export const connectionEnvSchema = z.object({
   /** Spotify accepts loopback redirects only as 127.0.0.1 (never "localhost"). */
   SPOTIFY_REDIRECT_URI: z
     .url({ error: 'an http(s) URL' })
-    .refine((u) => !new URL(u).hostname.endsWith('localhost'), 'a URL on 127.0.0.1 or https (Spotify refuses "localhost")')
+    .refine(
+      (u) => !new URL(u).hostname.endsWith('localhost'),
+      'a URL on 127.0.0.1 or https (Spotify refuses "localhost")',
+    )
     .optional(),
   /** 32 bytes, base64: encrypts Spotify tokens at rest (AES-256-GCM). `openssl rand -base64 32` */
   TOKEN_ENCRYPTION_KEY: z
     .string()
-    .refine((k) => Buffer.from(k, 'base64').length === 32, '32 bytes encoded as base64 (openssl rand -base64 32)')
+    .refine(
+      (k) => Buffer.from(k, 'base64').length === 32,
+      '32 bytes encoded as base64 (openssl rand -base64 32)',
+    )
     .optional(),
   DATABASE_URL: z
     .string()

@@ -82,12 +82,16 @@ describe('Spotify settings', () => {
   });
 
   it('refuse a localhost redirect, as Spotify does', () => {
-    expect(() => loadConfig({ SPOTIFY_REDIRECT_URI: 'http://localhost:3000/cb' })).toThrow(/refuses "localhost"/);
+    expect(() => loadConfig({ SPOTIFY_REDIRECT_URI: 'http://localhost:3000/cb' })).toThrow(
+      /refuses "localhost"/,
+    );
   });
 
   it('accept only a 32-byte encryption key', () => {
     expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: key }).spotify.tokenEncryptionKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: key }).spotify.tokenEncryptionKey).toEqual(
+      Buffer.alloc(32, 7),
+    );
   });
 });

@@ -94,12 +94,16 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
     },
     spotify: {
       apiBaseUrl: stripSlash(c.SPOTIFY_API_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}/v1`),
-      accountsBaseUrl: stripSlash(c.SPOTIFY_ACCOUNTS_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}`),
+      accountsBaseUrl: stripSlash(
+        c.SPOTIFY_ACCOUNTS_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}`,
+      ),
       clientId: b.SPOTIFY_CLIENT_ID,
       clientSecret: b.SPOTIFY_CLIENT_SECRET,
       redirectUri: c.SPOTIFY_REDIRECT_URI ?? `http://127.0.0.1:${b.API_PORT}/auth/callback`,
       rateLimitPer30s: b.SPOTIFY_RATE_LIMIT_PER_30S,
-      tokenEncryptionKey: c.TOKEN_ENCRYPTION_KEY ? Buffer.from(c.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
+      tokenEncryptionKey: c.TOKEN_ENCRYPTION_KEY
+        ? Buffer.from(c.TOKEN_ENCRYPTION_KEY, 'base64')
+        : undefined,
     },
     api: { port: b.API_PORT },
     spotifySim: { port: b.SPOTIFY_SIM_PORT },

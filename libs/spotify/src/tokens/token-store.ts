@@ -1,0 +1,35 @@
+/** What the app keeps per connected user. */
+export interface StoredTokens {
+  accessToken: string;
+  /** PKCE refresh tokens are single-use: this is always the latest one Spotify sent. */
+  refreshToken: string;
+  /** Unix ms when the access token stops working. */
+  expiresAt: number;
+  scope?: string;
+  /** Set when Spotify answered `invalid_grant`: only a new authorisation helps. */
+  status?: 'ok' | 'NEEDS_RECONNECT';
+}
+
+export interface TokenStore {
+  get(userId: string): Promise<StoredTokens | undefined>;
+  save(userId: string, tokens: StoredTokens): Promise<void>;
+}
+
+/** Any place that keeps opaque strings by key (a database table, a file, memory). */
+export interface KeyValueStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** For tests and single-process experiments; forgets everything on exit. */
+export class InMemoryKeyValueStore implements KeyValueStore {
+  readonly entries = new Map<string, string>();
+
+  async get(key: string): Promise<string | undefined> {
+    return this.entries.get(key);
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    this.entries.set(key, value);
+  }
+}

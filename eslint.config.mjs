@@ -46,6 +46,8 @@ export default tseslint.config(
                 'scope:streaming',
                 'scope:lake',
                 'scope:spotify',
+                'scope:sources',
+                'scope:warehouse',
                 'scope:ingestion',
               ],
             },
@@ -56,6 +58,10 @@ export default tseslint.config(
             {
               sourceTag: 'scope:spotify-sim',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify'],
+            },
+            {
+              sourceTag: 'scope:sources',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify', 'scope:sources'],
             },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],

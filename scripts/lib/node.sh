@@ -38,8 +38,23 @@ ensure_deps() {
   fi
 }
 
+# Spotify tokens are encrypted at rest with TOKEN_ENCRYPTION_KEY. On the embedded local
+# default nobody has to invent one: a random key is made once and kept in .local/secrets.
+ensure_token_key() {
+  [ -n "${TOKEN_ENCRYPTION_KEY:-}" ] && return 0
+  grep -qs '^TOKEN_ENCRYPTION_KEY=.' "$ROOT/.env" && return 0
+  local key_file="$ROOT/.local/secrets/token-encryption-key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$(dirname "$key_file")"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))' > "$key_file")
+  fi
+  TOKEN_ENCRYPTION_KEY="$(cat "$key_file")"
+  export TOKEN_ENCRYPTION_KEY
+}
+
 ensure_node
 ensure_deps
+ensure_token_key
 # kafkajs 2.2.4 schedules a timer with a negative delay, which Node 24 reports on every
 # connection (tulios/kafkajs#1751); Node treats it as 1 ms, exactly as older Nodes did.
 export NODE_OPTIONS="--disable-warning=TimeoutNegativeWarning ${NODE_OPTIONS:-}"

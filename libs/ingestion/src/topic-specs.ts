@@ -18,3 +18,8 @@ export function sourceTopicSpec(source: SourceName): TopicSpec {
 export function rawLanderGroup(source: SourceName): string {
   return `raw-lander.${source}`;
 }
+
+/** Records that cannot go to (or come from) a topic in its schema go here, with the reason. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}

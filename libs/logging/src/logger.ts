@@ -8,7 +8,7 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_FIELD = /token|secret|password|authorization|cookie|api[-_]?key|verifier|^code$/i;
+const SECRET_FIELD = /token|secret|password|authorization|cookie|api[-_]?key|verifier/i;
 
 export interface Logger {
   debug(message: string, fields?: LogFields): void;

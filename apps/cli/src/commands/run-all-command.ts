@@ -4,19 +4,23 @@ import { SOURCE_NAMES } from '@spotify-insights/schemas';
 import { superviseAll } from '../run-all/supervise.ts';
 import { REPO_ROOT } from '../stack/paths.ts';
 
-const KINDS = ['consumers'] as const;
+const KINDS = { consumers: 'consumer', producers: 'producer' } as const;
 
-/** `run-all consumers`: the eight consumer apps as one process group (Ctrl-C stops all). */
+/**
+ * `run-all consumers` / `run-all producers [--once]`: the eight apps of a kind as one
+ * process group, each line prefixed with its app; Ctrl-C stops all; exit 1 if one died.
+ */
 export async function runAllCommand(argv: string[], _config: AppConfig): Promise<number> {
-  const [kind] = argv;
-  if (!KINDS.includes(kind as (typeof KINDS)[number])) {
-    process.stderr.write(`Usage: run-all <${KINDS.join('|')}>\n`);
+  const [kind, ...flags] = argv;
+  const prefix = KINDS[kind as keyof typeof KINDS];
+  if (!prefix) {
+    process.stderr.write(`Usage: run-all <consumers|producers> [--once (producers)]\n`);
     return 2;
   }
   const apps = SOURCE_NAMES.map((source) => ({
-    name: `consumer-${source}`,
+    name: `${prefix}-${source}`,
     command: process.execPath,
-    args: [join(REPO_ROOT, 'apps', `consumer-${source}`, 'src', 'main.ts')],
+    args: [join(REPO_ROOT, 'apps', `${prefix}-${source}`, 'src', 'main.ts'), ...flags],
   }));
   return superviseAll(apps);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfigOrExit } from '@spotify-insights/config';
 import { createLakeClient, ensureLakeBuckets } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
@@ -5,6 +6,12 @@ import type { SourceName } from '@spotify-insights/schemas';
 import { createKafka, createSchemaRegistry } from '@spotify-insights/streaming';
 import { createRawConsumer } from '../raw/raw-consumer.ts';
 import { rawLanderGroup, sourceTopicSpec } from '../topic-specs.ts';
+
+/** Kafka says retriable, or the topic is not in the broker's metadata yet (code 3). */
+function isRetriableKafkaError(error: unknown): boolean {
+  const e = error as { retriable?: boolean; type?: string; code?: number };
+  return e.retriable === true || e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.code === 3;
+}
 
 /**
  * The whole of a consumer app: land one source's topic in raw until SIGTERM/SIGINT,
@@ -36,14 +43,25 @@ export async function runRawConsumerApp(source: SourceName): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
-  try {
-    await consumer.start();
-    logger.info('consuming', {
-      topic: sourceTopicSpec(source).name,
-      groupId: rawLanderGroup(source),
-    });
-  } catch (error) {
-    logger.error('could not start', { error });
-    process.exit(1);
+  // On a fresh cluster, eight apps creating topics at once can meet errors Kafka marks
+  // retriable (a topic or coordinator not served yet): start again for up to a minute.
+  const deadline = Date.now() + 60_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.start();
+      logger.info('consuming', {
+        topic: sourceTopicSpec(source).name,
+        groupId: rawLanderGroup(source),
+      });
+      return;
+    } catch (error) {
+      await consumer.stop().catch(() => undefined);
+      if (!isRetriableKafkaError(error) || stopping || Date.now() > deadline) {
+        logger.error('could not start', { error });
+        process.exit(1);
+      }
+      logger.warn('start failed with a retriable error; trying again', { attempt, error });
+      await sleep(Math.min(5000, 500 * attempt));
+    }
   }
 }

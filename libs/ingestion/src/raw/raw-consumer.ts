@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Client } from 'minio';
@@ -9,6 +10,7 @@ import {
   readWireHeader,
   type TopicSpec,
 } from '@spotify-insights/streaming';
+import { deadLetterTopicOf } from '../topic-specs.ts';
 import { chunkBy } from './chunking.ts';
 import { discardUncommitted, readManifest, writeManifest } from './pending-manifest.ts';
 import { rawObjectsFor, type RawObject } from './raw-objects.ts';
@@ -50,6 +52,26 @@ export interface RawConsumer {
   stop(): Promise<void>;
 }
 
+/**
+ * A topic just created can still be unknown to the broker's metadata for a moment
+ * (KRaft propagates it asynchronously), most visibly when eight apps start together on
+ * a fresh cluster. Kafka marks that error retriable; so do we, for up to 30 s.
+ */
+async function subscribeWhenServed(consumer: Consumer, topic: string, log: Logger): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      return;
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      log.info('topic not served yet; retrying subscribe', { attempt });
+      await sleep(Math.min(3000, 250 * attempt));
+    }
+  }
+}
+
 type Decoded =
   { ok: true; record: DecodedRecord } | { ok: false; message: KafkaMessage; reason: string };
 
@@ -62,7 +84,7 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
   const settings = { ...DEFAULT_RAW_BATCH, ...options.batch };
   const { groupId, lake, logger } = options;
   const topic = options.topic.name;
-  const deadLetterTopic = options.deadLetterTopic ?? `${topic}.dlq`;
+  const deadLetterTopic = options.deadLetterTopic ?? deadLetterTopicOf(topic);
   const log = logger.child({ topic, groupId });
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;
@@ -180,7 +202,7 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
         maxBytesPerPartition: settings.maxBytes,
       });
       await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
+      await subscribeWhenServed(consumer, topic, log);
       const running = consumer;
       await running.run({
         autoCommit: false,

@@ -44,11 +44,11 @@ export class EncryptedTokenStore implements TokenStore {
       cipher.final(),
     ]);
     const parts = [iv, cipher.getAuthTag(), ciphertext].map((b) => b.toString('base64url'));
-    await this.#backing.set(keyFor(userId), [FORMAT, ...parts].join('.'));
+    await this.#backing.set(userId, [FORMAT, ...parts].join('.'));
   }
 
   async get(userId: string): Promise<StoredTokens | undefined> {
-    const stored = await this.#backing.get(keyFor(userId));
+    const stored = await this.#backing.get(userId);
     if (stored === undefined) return undefined;
     try {
       const [format, iv, tag, ciphertext] = stored.split('.');
@@ -71,8 +71,4 @@ export class EncryptedTokenStore implements TokenStore {
       );
     }
   }
-}
-
-function keyFor(userId: string): string {
-  return `spotify-tokens:${userId}`;
 }

@@ -15,7 +15,7 @@ export interface TokenStore {
   save(userId: string, tokens: StoredTokens): Promise<void>;
 }
 
-/** Any place that keeps opaque strings by key (a database table, a file, memory). */
+/** Where encrypted token records are kept, keyed by user id (a database table, memory). */
 export interface KeyValueStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;

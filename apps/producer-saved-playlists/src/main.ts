@@ -1,0 +1,6 @@
+// Polls Spotify's saved-playlists source for every connected user and publishes it (libs/ingestion does the work).
+// --once runs one cycle and exits.
+import { runProducerApp } from '@spotify-insights/ingestion';
+import { SOURCES } from '@spotify-insights/sources';
+
+await runProducerApp(SOURCES['saved-playlists'], { once: process.argv.includes('--once') });

@@ -1,0 +1,143 @@
+import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import type { Producer } from 'kafkajs';
+import type { Logger } from '@spotify-insights/logging';
+import { avroType, recordProblems, sourceTopic } from '@spotify-insights/schemas';
+import type { AnySourceDefinition } from '@spotify-insights/sources';
+import { isSpotifyError, type SpotifyClient } from '@spotify-insights/spotify';
+import { deadLetterTopicOf } from '../topic-specs.ts';
+
+/** Any of the eight source definitions of libs/sources. */
+export type ProducibleSource = AnySourceDefinition;
+
+export interface CheckpointStore {
+  get<T>(source: string, userId: string): Promise<T | undefined>;
+  set(source: string, userId: string, checkpoint: unknown, runId: string): Promise<void>;
+}
+
+export interface ProducerCycleDeps {
+  source: ProducibleSource;
+  client: SpotifyClient;
+  /** Connected, idempotent (createIdempotentProducer). */
+  producer: Producer;
+  registry: SchemaRegistry;
+  /** The id of the source's value schema, registered at start. */
+  schemaId: number;
+  checkpoints: CheckpointStore;
+  users: readonly string[];
+  runId: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type UserOutcomeStatus = 'ok' | 'needs-reconnect' | 'rate-limited' | 'failed';
+
+export interface UserOutcome {
+  userId: string;
+  status: UserOutcomeStatus;
+  sent: number;
+  deadLettered: number;
+  error?: string;
+  retryAt?: string;
+}
+
+/**
+ * One cycle of one source for every connected user: fetch through the shared client,
+ * validate each record against its Avro schema, send the valid ones (key = user id,
+ * acks from all replicas), dead-letter the invalid ones with the reason, and only then
+ * store the checkpoint. A user who must reconnect, or a failure for one user, never
+ * stops the others.
+ */
+export async function runProducerCycle(deps: ProducerCycleDeps): Promise<UserOutcome[]> {
+  const { source, logger } = deps;
+  const topic = sourceTopic(source.name);
+  const type = avroType(source.schemaName);
+  const now = deps.now ?? (() => new Date());
+
+  const forUser = async (userId: string): Promise<UserOutcome> => {
+    const log = logger.child({ userId, topic, runId: deps.runId });
+    try {
+      const checkpoint = await deps.checkpoints.get(source.name, userId);
+      const fetchedAt = now();
+      const result = await source.fetch({
+        client: deps.client,
+        userId,
+        checkpoint,
+        runId: deps.runId,
+        now: fetchedAt,
+      });
+      const headers = {
+        run_id: deps.runId,
+        endpoint: source.endpoint,
+        fetched_at: String(fetchedAt.getTime()),
+      };
+
+      const valid: object[] = [];
+      const invalid: Array<{ record: object; reason: string }> = [];
+      for (const record of result.records) {
+        const problems = recordProblems(type, record);
+        if (problems.length === 0) valid.push(record);
+        else
+          invalid.push({
+            record,
+            reason: problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+          });
+      }
+
+      if (valid.length > 0) {
+        const messages = await Promise.all(
+          valid.map(async (record) => ({
+            key: userId,
+            value: await deps.registry.encode(deps.schemaId, record),
+            headers,
+          })),
+        );
+        await deps.producer.send({ topic, acks: -1, messages });
+      }
+      if (invalid.length > 0) {
+        await deps.producer.send({
+          topic: deadLetterTopicOf(topic),
+          acks: -1,
+          messages: invalid.map(({ record, reason }) => ({
+            key: userId,
+            // Not Avro: the record did not fit the schema. JSON keeps it readable as sent.
+            value: JSON.stringify(record),
+            headers: { ...headers, dlq_reason: reason, dlq_source_topic: topic },
+          })),
+        });
+        log.warn('records failed validation and went to the dead-letter topic', {
+          count: invalid.length,
+        });
+      }
+      // Only now, with Kafka's acknowledgement, does the next run start after these records.
+      await deps.checkpoints.set(source.name, userId, result.checkpoint, deps.runId);
+      log.info('fetched and sent', { sent: valid.length, deadLettered: invalid.length });
+      return { userId, status: 'ok', sent: valid.length, deadLettered: invalid.length };
+    } catch (error) {
+      if (isSpotifyError(error, 'NEEDS_RECONNECT')) {
+        log.warn('skipped: the user must reconnect Spotify');
+        return { userId, status: 'needs-reconnect', sent: 0, deadLettered: 0 };
+      }
+      if (isSpotifyError(error, 'RATE_LIMITED') || isSpotifyError(error, 'QUOTA_EXCEEDED')) {
+        const retryAt = (error as { retryAt?: Date }).retryAt?.toISOString();
+        log.warn('skipped: Spotify asked the app to pause', { retryAt });
+        return {
+          userId,
+          status: 'rate-limited',
+          sent: 0,
+          deadLettered: 0,
+          ...(retryAt ? { retryAt } : {}),
+        };
+      }
+      log.error('cycle failed for this user', { error });
+      return {
+        userId,
+        status: 'failed',
+        sent: 0,
+        deadLettered: 0,
+        error: (error as Error).message,
+      };
+    }
+  };
+
+  return Promise.all(deps.users.map(forUser));
+}

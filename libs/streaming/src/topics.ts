@@ -59,15 +59,22 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.name));
   if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((spec) => ({
-        topic: spec.name,
-        numPartitions: spec.partitions,
-        replicationFactor: -1,
-        configEntries: configEntries(spec),
-      })),
-    });
+    try {
+      await admin.createTopics({
+        // kafkajs' own wait for leaders throws UNKNOWN_TOPIC_OR_PARTITION when several
+        // processes create topics at once on a fresh cluster; waitUntilServed polls instead.
+        waitForLeaders: false,
+        topics: missing.map((spec) => ({
+          topic: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: -1,
+          configEntries: configEntries(spec),
+        })),
+      });
+    } catch (error) {
+      // Another process creating the same topics at the same moment is fine.
+      if ((error as { retriable?: boolean }).retriable !== true) throw error;
+    }
     await waitUntilServed(
       admin,
       missing.map((s) => s.name),

@@ -24,6 +24,19 @@ export class PgTokenKeyValueStore implements KeyValueStore {
       .merge();
   }
 
+  /**
+   * A Postgres advisory lock held for the length of `fn`, so that of several processes
+   * only one refreshes a user's single-use refresh token at a time.
+   */
+  async withLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+    return this.#db.transaction(async (trx) => {
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+        `spotify-token-refresh:${userId}`,
+      ]);
+      return fn();
+    });
+  }
+
   /** Every user who has connected Spotify (whatever their token's state). */
   async userIds(): Promise<string[]> {
     const rows = await this.#db('app.spotify_tokens').orderBy('user_id').select('user_id');

@@ -35,6 +35,10 @@ export class EncryptedTokenStore implements TokenStore {
     this.#key = Buffer.from(key);
   }
 
+  withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+    return this.#backing.withLock ? this.#backing.withLock(userId, fn) : fn();
+  }
+
   async save(userId: string, tokens: StoredTokens): Promise<void> {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);

@@ -12,6 +12,12 @@ export interface StoredTokens {
 
 export interface TokenStore {
   get(userId: string): Promise<StoredTokens | undefined>;
+  /**
+   * Runs `fn` while no other process refreshes this user's tokens. Several processes
+   * (the eight producers) share one user's single-use refresh token: without this, two
+   * of them refreshing at once would get the user disconnected.
+   */
+  withUserLock?<T>(userId: string, fn: () => Promise<T>): Promise<T>;
   save(userId: string, tokens: StoredTokens): Promise<void>;
 }
 
@@ -19,6 +25,8 @@ export interface TokenStore {
 export interface KeyValueStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+  /** A lock across processes, where the store can offer one (a database's). */
+  withLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** For tests and single-process experiments; forgets everything on exit. */

@@ -65,7 +65,7 @@ export class UserSessions {
     const stored = await this.#load(userId);
     if (stored.accessToken !== rejected && stored.expiresAt - this.#marginMs > this.#now())
       return stored.accessToken;
-    return this.#refreshOnce(userId);
+    return this.#refreshOnce(userId, rejected);
   }
 
   async #load(userId: string): Promise<StoredTokens> {
@@ -78,16 +78,27 @@ export class UserSessions {
     return stored;
   }
 
-  #refreshOnce(userId: string): Promise<string> {
+  #refreshOnce(userId: string, rejected?: string): Promise<string> {
     const running = this.#refreshing.get(userId);
     if (running) return running;
-    const refresh = this.#refresh(userId).finally(() => this.#refreshing.delete(userId));
+    const refresh = this.#refreshLocked(userId, rejected).finally(() =>
+      this.#refreshing.delete(userId),
+    );
     this.#refreshing.set(userId, refresh);
     return refresh;
   }
 
-  async #refresh(userId: string): Promise<string> {
+  /** Single-flight across processes too, when the store can lock. */
+  #refreshLocked(userId: string, rejected: string | undefined): Promise<string> {
+    const run = () => this.#refresh(userId, rejected);
+    return this.#store.withUserLock ? this.#store.withUserLock(userId, run) : run();
+  }
+
+  async #refresh(userId: string, rejected: string | undefined): Promise<string> {
     const stored = await this.#load(userId);
+    // Another process may have refreshed while this one waited for the lock.
+    if (stored.accessToken !== rejected && stored.expiresAt - this.#marginMs > this.#now())
+      return stored.accessToken;
     let answer: TokenResponse;
     try {
       answer = await this.#endpoint.refresh(stored.refreshToken);

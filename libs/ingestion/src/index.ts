@@ -18,6 +18,7 @@ export {
 } from './raw/raw-consumer.ts';
 export { toRawLine, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
 export { rawObjectsFor, type RawObject } from './raw/raw-objects.ts';
+export { readRawLines } from './raw/read-raw-lines.ts';
 export { deadLetterTopicOf, rawLanderGroup, sourceTopicSpec } from './topic-specs.ts';
 export { PgCheckpointStore, PgTokenKeyValueStore } from './producer/pg-stores.ts';
 export {

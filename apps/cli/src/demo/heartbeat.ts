@@ -4,7 +4,13 @@ import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Kafka } from 'kafkajs';
 import type { Knex } from 'knex';
 import type { Client } from 'minio';
-import { LAKE_BUCKETS, fromNdjson, rawObjectKey, toNdjson } from '@spotify-insights/lake';
+import {
+  LAKE_BUCKETS,
+  fromNdjson,
+  rawObjectKey,
+  readObjectText,
+  toNdjson,
+} from '@spotify-insights/lake';
 import { readSchema, type Heartbeat } from '@spotify-insights/schemas';
 import {
   createIdempotentProducer,
@@ -135,10 +141,9 @@ async function land(
 
 /** Reads the raw object back and loads it; loading the same object twice adds nothing. */
 async function load(deps: HeartbeatDeps, landed: Omit<HeartbeatResult, 'schemaId'>): Promise<void> {
-  const stream = await deps.lake.getObject(LAKE_BUCKETS.raw, landed.objectKey);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const lines = fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8'));
+  const lines = fromNdjson<RawLine>(
+    await readObjectText(deps.lake, LAKE_BUCKETS.raw, landed.objectKey),
+  );
   await deps
     .db('app.pipeline_heartbeats')
     .insert(

@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '@spotify-insights/config';
-import { createSpotifyContext, type RawLine } from '@spotify-insights/ingestion';
-import { createLakeClient, fromNdjson, LAKE_BUCKETS } from '@spotify-insights/lake';
+import { createSpotifyContext, readRawLines, type RawLine } from '@spotify-insights/ingestion';
+import { createLakeClient } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
 import { createWarehouseDb, migrateLatest } from '@spotify-insights/warehouse';
 import { connectSimulatedUsers } from '../../src/demo/connect-simulated-users.ts';
@@ -61,19 +61,12 @@ async function simJson<T>(path: string, token?: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** This run's lines of the simulated users (the raw bucket may hold earlier runs). */
 async function rawLinesOf(topic: string): Promise<RawLine[]> {
-  const lake = createLakeClient(config.lake);
-  const lines: RawLine[] = [];
-  for await (const item of lake.listObjectsV2(LAKE_BUCKETS.raw, `${topic}/`, true)) {
-    if (!/user_id=[a-z]+\.sim\//.test(item.name!)) continue;
-    const stream = await lake.getObject(LAKE_BUCKETS.raw, item.name!);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    for (const line of fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8'))) {
-      if (line.envelope.fetched_at >= started) lines.push(line);
-    }
-  }
-  return lines;
+  const lines = await readRawLines(createLakeClient(config.lake), topic, (key) =>
+    /user_id=[a-z]+\.sim\//.test(key),
+  );
+  return lines.map(({ line }) => line).filter((line) => line.envelope.fetched_at >= started);
 }
 
 beforeAll(async () => {

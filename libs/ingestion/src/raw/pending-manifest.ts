@@ -1,5 +1,5 @@
 import type { Client } from 'minio';
-import { LAKE_BUCKETS } from '@spotify-insights/lake';
+import { LAKE_BUCKETS, readObjectText } from '@spotify-insights/lake';
 
 /*
  * Why a manifest: a consumer writes a chunk's objects, then commits the offsets. If it
@@ -50,10 +50,12 @@ export async function readManifest(
   partition: number,
 ): Promise<PendingManifest | undefined> {
   try {
-    const stream = await lake.getObject(LAKE_BUCKETS.raw, manifestKey(groupId, topic, partition));
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as PendingManifest;
+    const text = await readObjectText(
+      lake,
+      LAKE_BUCKETS.raw,
+      manifestKey(groupId, topic, partition),
+    );
+    return JSON.parse(text) as PendingManifest;
   } catch (error) {
     if ((error as { code?: string }).code === 'NoSuchKey') return undefined;
     throw error;

@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createLakeClient, fromNdjson, LAKE_BUCKETS } from '@spotify-insights/lake';
+import { createLakeClient } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
 import { readSchema } from '@spotify-insights/schemas';
 import {
@@ -16,7 +16,7 @@ import {
   registerValueSchema,
   type TopicSpec,
 } from '@spotify-insights/streaming';
-import { createRawConsumer, type RawLine } from '../../src/index.ts';
+import { createRawConsumer, readRawLines, type RawLine } from '../../src/index.ts';
 
 /*
  * SIGKILL a consumer in the middle of its work, start another: raw ends with every
@@ -96,14 +96,7 @@ function consumerProcess() {
 }
 
 async function rawLines(): Promise<RawLine[]> {
-  const lines: RawLine[] = [];
-  for await (const item of lake.listObjectsV2(LAKE_BUCKETS.raw, `${spec.name}/`, true)) {
-    const stream = await lake.getObject(LAKE_BUCKETS.raw, item.name!);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    lines.push(...fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8')));
-  }
-  return lines;
+  return (await readRawLines(lake, spec.name)).map(({ line }) => line);
 }
 
 describe('a consumer killed with SIGKILL mid-work', () => {

@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createLakeClient, fromNdjson, LAKE_BUCKETS, toNdjson } from '@spotify-insights/lake';
+import { createLakeClient, LAKE_BUCKETS, toNdjson } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
 import { readSchema } from '@spotify-insights/schemas';
 import {
@@ -14,7 +14,7 @@ import {
   registerValueSchema,
   type TopicSpec,
 } from '@spotify-insights/streaming';
-import { createRawConsumer, manifestKey, writeManifest, type RawLine } from '../../src/index.ts';
+import { createRawConsumer, manifestKey, readRawLines, writeManifest } from '../../src/index.ts';
 
 /* Real Kafka, schema registry and MinIO: the consumer runtime lands a topic in raw. */
 const config = loadConfig();
@@ -77,17 +77,7 @@ async function produce(topic: string, messages: Array<{ key: string; value: Buff
   await producer.disconnect();
 }
 
-async function rawLines(topic: string): Promise<Array<{ key: string; line: RawLine }>> {
-  const out: Array<{ key: string; line: RawLine }> = [];
-  for await (const item of lake.listObjectsV2(LAKE_BUCKETS.raw, `${topic}/`, true)) {
-    const stream = await lake.getObject(LAKE_BUCKETS.raw, item.name!);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    for (const line of fromNdjson<RawLine>(Buffer.concat(chunks).toString('utf8')))
-      out.push({ key: item.name!, line });
-  }
-  return out;
-}
+const rawLines = (topic: string) => readRawLines(lake, topic);
 
 /** Runs the consumer until `expected` records are committed, then stops it. */
 async function landAll(spec: TopicSpec, groupId: string, expected: number): Promise<void> {

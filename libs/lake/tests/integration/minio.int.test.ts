@@ -7,7 +7,9 @@ import {
   ensureLakeBuckets,
   fromNdjson,
   LAKE_BUCKETS,
+  listObjectKeys,
   rawObjectKey,
+  readObjectText,
   toNdjson,
 } from '../../src/index.ts';
 
@@ -16,20 +18,8 @@ const config = loadConfig();
 const prefix = `it-${randomUUID().slice(0, 8)}`;
 let client: Client;
 
-async function readObject(bucket: string, key: string): Promise<string> {
-  const stream = await client.getObject(bucket, key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function listKeys(bucket: string, keyPrefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  for await (const item of client.listObjectsV2(bucket, keyPrefix, true)) {
-    if (item.name) keys.push(item.name);
-  }
-  return keys.sort();
-}
+const readObject = (bucket: string, key: string) => readObjectText(client, bucket, key);
+const listKeys = (bucket: string, keyPrefix: string) => listObjectKeys(client, bucket, keyPrefix);
 
 beforeAll(async () => {
   client = createLakeClient(config.lake);

@@ -63,6 +63,20 @@ export default tseslint.config(
               sourceTag: 'scope:sources',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:spotify', 'scope:sources'],
             },
+            {
+              sourceTag: 'scope:quality',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:quality'],
+            },
+            {
+              sourceTag: 'scope:transform',
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'scope:lake',
+                'scope:warehouse',
+                'scope:quality',
+                'scope:transform',
+              ],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

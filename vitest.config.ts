@@ -21,11 +21,18 @@ const projectDirs = ['apps', 'libs'].flatMap((group) =>
     : [],
 );
 
+// A project is named after its folder; an app that shares its folder name with a lib
+// (apps/transform and libs/transform) gets the suffix "-app".
+const projectName = (dir: string): string => {
+  const [group, name] = dir.split('/') as [string, string];
+  return group === 'apps' && projectDirs.includes(`libs/${name}`) ? `${name}-app` : name;
+};
+
 export default defineConfig({
   test: {
     projects: projectDirs.map((dir) => ({
       test: {
-        name: dir.split('/')[1],
+        name: projectName(dir),
         root: dir,
         include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
         environment: 'node',

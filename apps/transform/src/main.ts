@@ -1,0 +1,2 @@
+// Filled in by the transform work (issue 5).
+export {};

@@ -1,0 +1,2 @@
+/** Declarative data-quality expectations evaluated in DuckDB, and their report. */
+export {};

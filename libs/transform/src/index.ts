@@ -1,0 +1,2 @@
+/** The transform: raw → processed → presentation → warehouse, as a small DAG. */
+export {};

@@ -33,6 +33,17 @@ export const baseEnvSchema = z.object({
   POSTGRES_PASSWORD: nonEmpty('a password').default('insights'),
   POSTGRES_DB: nonEmpty('a database name').default('insights'),
   REGISTRY_POSTGRES_DB: nonEmpty('a database name').default('registry'),
+  /**
+   * The read-only role BI tools log in with (PowerBI, Grafana, psql): it reads the
+   * warehouse and marts schemas only. Set after migrating (ensureBiReaderLogin).
+   */
+  BI_READER_PASSWORD: nonEmpty('a password').default('bi_reader'),
+  /** When the transform app runs on its own (cron, UTC); `transform run` runs it now. */
+  TRANSFORM_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, 'a cron expression with five fields, e.g. */15 * * * *')
+    .default('*/15 * * * *'),
 
   KAFKA_PORT: port.default(9092),
   KAFKA_CONTROLLER_PORT: port.default(9093),
@@ -62,6 +73,12 @@ export const baseEnvSchema = z.object({
     .int('a whole number of requests, 1 or more')
     .min(1, 'a whole number of requests, 1 or more')
     .default(150),
+  /** Catalogue ids (artists, albums) a producer fetches per cycle, one call each. */
+  SPOTIFY_CATALOGUE_CALLS_PER_CYCLE: z.coerce
+    .number({ error: 'a whole number of calls, 0 or more' })
+    .int('a whole number of calls, 0 or more')
+    .min(0, 'a whole number of calls, 0 or more')
+    .default(20),
 });
 
 /** Connection settings; each defaults to the local stack built from the base settings. */

@@ -7,7 +7,9 @@ export interface AppConfig {
   kafka: { brokers: string[]; clientId: string };
   schemaRegistry: { url: string };
   lake: { endpoint: string; accessKey: string; secretKey: string };
-  warehouse: { url: string };
+  /** biReaderPassword: what ensureBiReaderLogin sets for the read-only BI role. */
+  warehouse: { url: string; biReaderPassword: string };
+  transform: { cron: string };
   spotify: {
     apiBaseUrl: string;
     accountsBaseUrl: string;
@@ -15,6 +17,7 @@ export interface AppConfig {
     clientSecret: string;
     redirectUri: string;
     rateLimitPer30s: number;
+    catalogueCallsPerCycle: number;
     /** Undefined until set; whatever stores tokens must refuse to start without it. */
     tokenEncryptionKey: Buffer | undefined;
   };
@@ -91,7 +94,9 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       url:
         c.DATABASE_URL ??
         `postgres://${pgUser}:${pgPassword}@${host}:${b.POSTGRES_PORT}/${b.POSTGRES_DB}`,
+      biReaderPassword: b.BI_READER_PASSWORD,
     },
+    transform: { cron: b.TRANSFORM_CRON },
     spotify: {
       apiBaseUrl: stripSlash(c.SPOTIFY_API_BASE_URL ?? `http://${host}:${b.SPOTIFY_SIM_PORT}/v1`),
       accountsBaseUrl: stripSlash(
@@ -101,6 +106,7 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
       clientSecret: b.SPOTIFY_CLIENT_SECRET,
       redirectUri: c.SPOTIFY_REDIRECT_URI ?? `http://127.0.0.1:${b.API_PORT}/auth/callback`,
       rateLimitPer30s: b.SPOTIFY_RATE_LIMIT_PER_30S,
+      catalogueCallsPerCycle: b.SPOTIFY_CATALOGUE_CALLS_PER_CYCLE,
       tokenEncryptionKey: c.TOKEN_ENCRYPTION_KEY
         ? Buffer.from(c.TOKEN_ENCRYPTION_KEY, 'base64')
         : undefined,

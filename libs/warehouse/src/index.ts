@@ -1,7 +1,15 @@
 export { createWarehouseDb } from './warehouse-db.ts';
+export { BI_READER_ROLE, biReaderUrl, ensureBiReaderLogin, prepareWarehouse } from './bi-reader.ts';
 export {
   MIGRATIONS_DIR,
   migrateLatest,
   migrateRollbackAll,
   migrationSource,
 } from './migrations.ts';
+export { loadBatch, type ModelCsv, type ModelLoadResult } from './load/load-batch.ts';
+export {
+  LOAD_ORDER,
+  PROCESSED_COLUMNS,
+  columnNames,
+  type ProcessedModel,
+} from './load/processed-columns.ts';

@@ -3,7 +3,7 @@ import type { AppConfig } from '@spotify-insights/config';
 
 /** A knex instance on the warehouse database; callers own it and must destroy() it. */
 export function createWarehouseDb(
-  warehouse: AppConfig['warehouse'],
+  warehouse: Pick<AppConfig['warehouse'], 'url'>,
   options: { poolMax?: number } = {},
 ): Knex {
   return knex({

@@ -47,6 +47,8 @@ describe('warehouse migrations (real PostgreSQL)', () => {
     const applied = await migrateLatest(db);
     expect(applied.length).toBeGreaterThan(0);
     expect(await tableExists('app', 'pipeline_heartbeats')).toBe(true);
+    expect(await tableExists('warehouse', 'fct_play')).toBe(true);
+    expect(await tableExists('marts', 'sessions')).toBe(true);
     const schemas = await db.raw(
       "select schema_name from information_schema.schemata where schema_name in ('app','warehouse','marts') order by 1",
     );
@@ -61,6 +63,8 @@ describe('warehouse migrations (real PostgreSQL)', () => {
     const reverted = await migrateRollbackAll(db);
     expect(reverted.sort()).toEqual([...applied].sort());
     expect(await tableExists('app', 'pipeline_heartbeats')).toBe(false);
+    expect(await tableExists('warehouse', 'fct_play')).toBe(false);
+    expect(await tableExists('marts', 'sessions')).toBe(false);
 
     expect(await migrateLatest(db)).toEqual(applied);
   });

@@ -6,6 +6,7 @@ import { REPO_ROOT } from './stack/paths.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { runAllCommand } from './commands/run-all-command.ts';
 import { stackCommand } from './commands/stack-command.ts';
+import { transformCommand } from './commands/transform-command.ts';
 
 const COMMANDS: Record<
   string,
@@ -14,6 +15,7 @@ const COMMANDS: Record<
   demo: demoCommand,
   'run-all': runAllCommand,
   stack: stackCommand,
+  transform: transformCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -1,0 +1,44 @@
+import { defineModelQuality, notNull, range, unique } from '@spotify-insights/quality';
+import type { TransformModel } from './model.ts';
+import { isReleaseDate, isSpotifyId } from './spotify-formats.ts';
+import { keepFirstPer } from './sql-fragments.ts';
+
+export const episodes: TransformModel = {
+  name: 'episodes',
+  grain: {
+    description:
+      'one row per podcast episode, from its newest object (playlist entries now; imported plays later)',
+    key: ['episode_id'],
+  },
+  columns: {
+    episode_id: 'VARCHAR',
+    episode_name: 'VARCHAR',
+    show_name: 'VARCHAR',
+    show_id: 'VARCHAR',
+    publisher: 'VARCHAR',
+    duration_ms: 'INTEGER',
+    release_date: 'VARCHAR',
+  },
+  sql: `CREATE OR REPLACE TABLE episodes AS
+SELECT item.item.id AS episode_id,
+       item.item.name AS episode_name,
+       item.item.show.name AS show_name,
+       item.item.show.id AS show_id,
+       item.item.show.publisher AS publisher,
+       CAST(item.item.duration_ms AS INTEGER) AS duration_ms,
+       item.item.release_date AS release_date
+FROM stg_playlist_items
+WHERE fields.item_type = 'episode'
+${keepFirstPer(['item.item.id'], 'envelope.fetched_at DESC')}`,
+  quality: defineModelQuality({
+    model: 'episodes',
+    expectations: [
+      notNull('episode_id'),
+      isSpotifyId('episode_id'),
+      notNull('episode_name'),
+      range('duration_ms', { min: 0 }),
+      isReleaseDate('release_date'),
+      unique(['episode_id']),
+    ],
+  }),
+};

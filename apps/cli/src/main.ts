@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfigOrExit } from '@spotify-insights/config';
 import { REPO_ROOT } from './stack/paths.ts';
 import { demoCommand } from './commands/demo-command.ts';
+import { importCommand } from './commands/import-command.ts';
 import { runAllCommand } from './commands/run-all-command.ts';
 import { stackCommand } from './commands/stack-command.ts';
 import { transformCommand } from './commands/transform-command.ts';
@@ -13,6 +14,7 @@ const COMMANDS: Record<
   (argv: string[], config: ReturnType<typeof loadConfigOrExit>) => Promise<number>
 > = {
   demo: demoCommand,
+  import: importCommand,
   'run-all': runAllCommand,
   stack: stackCommand,
   transform: transformCommand,

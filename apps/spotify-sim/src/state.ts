@@ -19,5 +19,5 @@ export interface SimState {
   requests: RequestLog;
   profile: Profile;
   /** Per-request facts learned along the way (who the caller is, which fault applies). */
-  perRequest: WeakMap<object, { userId?: string; truncate?: boolean }>;
+  perRequest: WeakMap<object, { receivedAt: number; userId?: string; truncate?: boolean }>;
 }

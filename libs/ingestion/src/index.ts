@@ -19,7 +19,30 @@ export {
 export { toRawLine, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
 export { rawObjectsFor, type RawObject } from './raw/raw-objects.ts';
 export { readRawLines } from './raw/read-raw-lines.ts';
-export { deadLetterTopicOf, rawLanderGroup, sourceTopicSpec } from './topic-specs.ts';
+export {
+  deadLetterTopicOf,
+  deadLetterTopicSpec,
+  rawLanderGroup,
+  sourceTopicSpec,
+} from './topic-specs.ts';
+export { findStreamingHistoryFiles, STREAMING_HISTORY_FILE } from './import/history-files.ts';
+export {
+  IMPORT_ERROR_CODES,
+  ImportError,
+  type FilePosition,
+  type ImportErrorCode,
+} from './import/import-error.ts';
+export { streamJsonArray, type ArrayElement } from './import/json-array-stream.ts';
+export { PgImportFileStore, type ImportFileRow } from './import/pg-import-file-store.ts';
+export {
+  openStreamingHistoryImporter,
+  type FileImportOutcome,
+  type FileImportRequest,
+  type ImportProgress,
+  type StreamingHistoryImporter,
+  type StreamingHistoryImporterDeps,
+} from './import/streaming-history-importer.ts';
+export { toStreamingHistoryRecord } from './import/streaming-history-record.ts';
 export { PgCheckpointStore, PgTokenKeyValueStore } from './producer/pg-stores.ts';
 export {
   runProducerCycle,
@@ -29,3 +52,12 @@ export {
   type UserOutcome,
   type UserOutcomeStatus,
 } from './producer/producer-cycle.ts';
+export { encodeWireValues } from './producer/wire-encoder.ts';
+export { CatalogueEnricher, type CatalogueFetchSummary } from './catalogue/catalogue-enricher.ts';
+export {
+  catalogueRefsOf,
+  type CatalogueKind,
+  type CatalogueRefs,
+} from './catalogue/catalogue-refs.ts';
+export { PgCatalogueStore, type CatalogueClaim } from './catalogue/pg-catalogue-store.ts';
+export { RenewableProducer } from './producer/renewable-producer.ts';

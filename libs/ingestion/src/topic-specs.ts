@@ -1,4 +1,4 @@
-import { sourceTopic, type SourceName } from '@spotify-insights/schemas';
+import { sourceTopic, type TopicSourceName } from '@spotify-insights/schemas';
 import { DEFAULT_TOPIC_SETTINGS, type TopicSpec } from '@spotify-insights/streaming';
 
 /**
@@ -6,7 +6,7 @@ import { DEFAULT_TOPIC_SETTINGS, type TopicSpec } from '@spotify-insights/stream
  * key = user id keeps a user's events in order) and two weeks of retention, enough to
  * re-land raw after an outage without keeping a second copy of the lake in Kafka.
  */
-export function sourceTopicSpec(source: SourceName): TopicSpec {
+export function sourceTopicSpec(source: TopicSourceName): TopicSpec {
   return {
     name: sourceTopic(source),
     partitions: DEFAULT_TOPIC_SETTINGS.partitions,
@@ -15,11 +15,16 @@ export function sourceTopicSpec(source: SourceName): TopicSpec {
 }
 
 /** The consumer group that lands a source in the raw bucket; scale out by starting more of it. */
-export function rawLanderGroup(source: SourceName): string {
+export function rawLanderGroup(source: TopicSourceName): string {
   return `raw-lander.${source}`;
 }
 
 /** Records that cannot go to (or come from) a topic in its schema go here, with the reason. */
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
+}
+
+/** A dead-letter topic: one partition (it is read by people, not scaled), kept a month. */
+export function deadLetterTopicSpec(topic: string): TopicSpec {
+  return { name: deadLetterTopicOf(topic), partitions: 1, retentionMs: 30 * 86_400_000 };
 }

@@ -10,33 +10,47 @@ import {
   recordProblems,
   schemaFileNames,
   SOURCE_NAMES,
+  sourceTopic,
+  TOPIC_SOURCE_NAMES,
 } from './index.ts';
 
 describe('schemas/*.avsc', () => {
-  it('has one value schema per source, plus the key and heartbeat schemas', () => {
+  it('has one value schema per source (API and import), plus the key and heartbeat schemas', () => {
     expect(schemaFileNames()).toEqual(
-      [...SOURCE_NAMES, 'user-key', 'heartbeat'].map((n) => `${n}.avsc`).sort(),
+      [...TOPIC_SOURCE_NAMES, 'user-key', 'heartbeat'].map((n) => `${n}.avsc`).sort(),
     );
   });
 
-  it.each(SOURCE_NAMES)('%s carries the envelope of the data contract and parses', (source) => {
-    const schema = readSchema(source) as {
-      fields: Array<{ name: string; type: unknown; default?: unknown }>;
-    };
-    const names = schema.fields.map((f) => f.name);
-    for (const field of ENVELOPE_FIELDS) expect(names).toContain(field);
-    expect(() => avro.Type.forSchema(schema as avro.Schema)).not.toThrow();
+  it('keeps import sources out of the eight API sources, with topics named alike', () => {
+    expect(SOURCE_NAMES).toHaveLength(8);
+    expect(SOURCE_NAMES).not.toContain('streaming-history');
+    expect(sourceTopic('streaming-history')).toBe('spotify.streaming-history.v1');
   });
 
-  it.each(SOURCE_NAMES)('%s makes every nullable field optional with a null default', (source) => {
-    const schema = readSchema(source) as {
-      fields: Array<{ name: string; type: unknown; default?: unknown }>;
-    };
-    for (const field of schema.fields.filter((f) => Array.isArray(f.type))) {
-      expect((field.type as unknown[])[0], field.name).toBe('null');
-      expect(field.default, field.name).toBeNull();
-    }
-  });
+  it.each(TOPIC_SOURCE_NAMES)(
+    '%s carries the envelope of the data contract and parses',
+    (source) => {
+      const schema = readSchema(source) as {
+        fields: Array<{ name: string; type: unknown; default?: unknown }>;
+      };
+      const names = schema.fields.map((f) => f.name);
+      for (const field of ENVELOPE_FIELDS) expect(names).toContain(field);
+      expect(() => avro.Type.forSchema(schema as avro.Schema)).not.toThrow();
+    },
+  );
+
+  it.each(TOPIC_SOURCE_NAMES)(
+    '%s makes every nullable field optional with a null default',
+    (source) => {
+      const schema = readSchema(source) as {
+        fields: Array<{ name: string; type: unknown; default?: unknown }>;
+      };
+      for (const field of schema.fields.filter((f) => Array.isArray(f.type))) {
+        expect((field.type as unknown[])[0], field.name).toBe('null');
+        expect(field.default, field.name).toBeNull();
+      }
+    },
+  );
 });
 
 describe('generated TypeScript types', () => {

@@ -15,7 +15,21 @@ export const SOURCE_NAMES = [
 
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
-export function sourceTopic(source: SourceName): string {
+/**
+ * Sources fed by importing the user's export files, not by polling the API: each has a
+ * topic, a schema and a consumer like an API source, but no producer app (the importer
+ * CLI publishes them). Kept apart so `run-all producers` starts only the eight.
+ */
+export const IMPORT_SOURCE_NAMES = ['streaming-history'] as const;
+
+export type ImportSourceName = (typeof IMPORT_SOURCE_NAMES)[number];
+
+/** Every source with a topic (and so a consumer, a staging table): API sources, then imports. */
+export const TOPIC_SOURCE_NAMES = [...SOURCE_NAMES, ...IMPORT_SOURCE_NAMES] as const;
+
+export type TopicSourceName = SourceName | ImportSourceName;
+
+export function sourceTopic(source: TopicSourceName): string {
   return `spotify.${source}.v1`;
 }
 

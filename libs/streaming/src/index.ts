@@ -11,3 +11,4 @@ export {
   type StreamingErrorCode,
 } from './streaming-error.ts';
 export { DEFAULT_TOPIC_SETTINGS, ensureTopics, type TopicSpec } from './topics.ts';
+export { consumerGroupLag, type GroupLag } from './consumer-lag.ts';

@@ -5,6 +5,8 @@ export interface AppToRun {
   name: string;
   command: string;
   args: string[];
+  /** Added to this process's environment for the app. */
+  env?: Record<string, string>;
 }
 
 export interface SuperviseOptions {
@@ -51,7 +53,7 @@ export function superviseAll(
         : `${label} | `;
       const child = spawn(app.command, app.args, {
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: process.env,
+        env: { ...process.env, ...app.env },
       });
       children.set(app.name, child);
       for (const stream of [child.stdout, child.stderr]) {

@@ -4,15 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import { rawLanderGroup } from '@spotify-insights/ingestion';
-import { SOURCE_NAMES } from '@spotify-insights/schemas';
+import { TOPIC_SOURCE_NAMES } from '@spotify-insights/schemas';
 import { createKafka } from '@spotify-insights/streaming';
 import { REPO_ROOT } from '../../src/stack/paths.ts';
 
-/* The eight consumer apps against the real stack: all join their groups, SIGTERM stops all. */
+/* The nine consumer apps (one per topic: eight API sources and the streaming-history import) against the real stack: all join their groups, SIGTERM stops all. */
 const config = loadConfig();
 
 describe('run-all consumers', () => {
-  it('starts the eight consumer apps, each in its group, and stops them all on SIGTERM', async () => {
+  it('starts the nine consumer apps, each in its group, and stops them all on SIGTERM', async () => {
     const cli = spawn(
       process.execPath,
       [join(REPO_ROOT, 'apps/cli/src/main.ts'), 'run-all', 'consumers'],
@@ -28,7 +28,7 @@ describe('run-all consumers', () => {
     const admin = createKafka(config.kafka).admin();
     await admin.connect();
     try {
-      const groups = SOURCE_NAMES.map(rawLanderGroup);
+      const groups = TOPIC_SOURCE_NAMES.map(rawLanderGroup);
       const deadline = Date.now() + 90_000;
       let stable: string[] = [];
       while (Date.now() < deadline) {
@@ -40,7 +40,7 @@ describe('run-all consumers', () => {
         await sleep(500);
       }
       expect(stable.sort(), output).toEqual([...groups].sort());
-      for (const source of SOURCE_NAMES) expect(output).toContain(`consumer-${source}`);
+      for (const source of TOPIC_SOURCE_NAMES) expect(output).toContain(`consumer-${source}`);
 
       cli.kill('SIGTERM');
       expect(await exited, output).toBe(0);

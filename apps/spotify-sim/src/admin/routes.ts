@@ -1,6 +1,7 @@
 /*
  * /_sim: the simulator's own control surface for tests and demos (not Spotify's):
- * request log, faults, rate limit, clock, users, profile, and a headless consent.
+ * request log, faults, rate limit (and a one-shot 429), clock, users, profile, and a
+ * headless consent.
  * Bodies are validated with zod; a bad body is a 400 with the problems listed.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -20,6 +21,10 @@ const RateLimitBody = z.object({
   requestsPer30s: z.number().int().min(1).nullable(),
   retryAfterSeconds: z.number().int().min(0).optional(),
   quotaExceeded: z.boolean().optional(),
+});
+const Forced429Body = z.object({
+  afterRequests: z.number().int().min(0).default(0),
+  retryAfterSeconds: z.number().int().min(0),
 });
 const ClockBody = z.object({ now: z.iso.datetime({ offset: true }) });
 const AdvanceBody = z.object({ ms: z.number().int().min(0) });
@@ -81,6 +86,17 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
     return state.limiter.settings();
   });
   app.get('/_sim/rate-limit', async () => state.limiter.settings());
+  // One 429 with this Retry-After after `afterRequests` more Web API requests, then
+  // business as usual: a pause in the middle of a run, at a point the test chooses.
+  app.put('/_sim/rate-limit/forced-429', async (request, reply) => {
+    const body = parse(Forced429Body, request.body, reply);
+    if (!body) return reply;
+    state.limiter.force429(body);
+    return { forced429: state.limiter.pendingForced429() ?? null };
+  });
+  app.get('/_sim/rate-limit/forced-429', async () => ({
+    forced429: state.limiter.pendingForced429() ?? null,
+  }));
 
   app.get('/_sim/clock', async () => clockView());
   app.put('/_sim/clock', async (request, reply) => {

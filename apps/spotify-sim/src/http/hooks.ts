@@ -13,9 +13,12 @@ const hostOf = (url: string): 'api' | 'accounts' =>
   url.startsWith('/v1/') || url === '/v1' ? 'api' : 'accounts';
 
 function record(state: SimState, request: FastifyRequest, status: number): void {
-  const userId = state.perRequest.get(request.raw)?.userId;
+  const facts = state.perRequest.get(request.raw);
+  const time = Date.now();
+  const userId = facts?.userId;
   state.requests.add({
-    time: Date.now(),
+    time,
+    receivedAt: facts?.receivedAt ?? time,
     method: request.method,
     host: hostOf(request.url),
     path: pathOf(request.url),
@@ -27,7 +30,7 @@ function record(state: SimState, request: FastifyRequest, status: number): void 
 
 async function onRequest(state: SimState, request: FastifyRequest, reply: FastifyReply) {
   if (isAdmin(request.url)) return;
-  state.perRequest.set(request.raw, {});
+  state.perRequest.set(request.raw, { receivedAt: Date.now() });
 
   if (hostOf(request.url) === 'api') {
     const decision = state.limiter.take();
@@ -58,7 +61,7 @@ async function onRequest(state: SimState, request: FastifyRequest, reply: Fastif
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       return;
     case 'truncated':
-      state.perRequest.set(request.raw, { truncate: true });
+      state.perRequest.get(request.raw)!.truncate = true;
       return;
   }
 }

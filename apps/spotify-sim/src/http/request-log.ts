@@ -3,8 +3,13 @@
  * (how many calls, which paths, whether it backed off) without instrumenting it.
  */
 export interface LoggedRequest {
-  /** Real wall-clock time in epoch ms (not the simulated clock). */
+  /** When the answer was sent: real wall-clock time in epoch ms (not the simulated clock). */
   time: number;
+  /**
+   * When the request arrived (same clock). "Nothing was sent during a pause" is a claim
+   * about arrivals: a request answered late can have arrived early.
+   */
+  receivedAt: number;
   method: string;
   host: 'api' | 'accounts';
   path: string;

@@ -55,6 +55,28 @@ describe('rate limit', () => {
     expect(quota.body.error).toMatchObject({ status: 429, reason: 'QUOTA_EXCEEDED' });
   });
 
+  it('answers one forced 429 with the given Retry-After mid-run, then carries on', async () => {
+    await h.admin('PUT', '/_sim/rate-limit/forced-429', {
+      afterRequests: 2,
+      retryAfterSeconds: 11,
+    });
+    const statuses: number[] = [];
+    let limited: Awaited<ReturnType<Harness['api']>> | undefined;
+    for (let i = 0; i < 4; i++) {
+      const res = await h.api(tokens.access_token, '/me');
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(statuses).toEqual([200, 200, 429, 200]);
+    expect(limited?.headers.get('retry-after')).toBe('11');
+    expect((await h.admin('GET', '/_sim/rate-limit/forced-429')).body).toEqual({
+      forced429: null,
+    });
+    expect(
+      (await h.admin('PUT', '/_sim/rate-limit/forced-429', { retryAfterSeconds: -1 })).status,
+    ).toBe(400);
+  });
+
   it('never limits the accounts service or the admin API', async () => {
     await h.admin('PUT', '/_sim/rate-limit', { requestsPer30s: 1 });
     for (let i = 0; i < 3; i++) expect((await h.admin('GET', '/_sim/clock')).status).toBe(200);
@@ -169,6 +191,8 @@ describe('request log', () => {
       userId: 'ayaka.sim',
     });
     expect(log[0]?.time).toBeGreaterThanOrEqual(since);
+    expect(log[0]?.receivedAt).toBeGreaterThanOrEqual(since);
+    expect(log[0]?.receivedAt).toBeLessThanOrEqual(log[0]?.time as number);
     expect(log[1]).toMatchObject({
       method: 'POST',
       host: 'accounts',

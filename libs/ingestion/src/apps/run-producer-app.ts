@@ -4,13 +4,15 @@ import { loadConfigOrExit } from '@spotify-insights/config';
 import { createLogger } from '@spotify-insights/logging';
 import { readSchema, sourceTopic } from '@spotify-insights/schemas';
 import {
-  createIdempotentProducer,
   createKafka,
   createSchemaRegistry,
   ensureTopics,
   registerValueSchema,
 } from '@spotify-insights/streaming';
+import { CatalogueEnricher } from '../catalogue/catalogue-enricher.ts';
+import { PgCatalogueStore } from '../catalogue/pg-catalogue-store.ts';
 import { runProducerCycle, type ProducibleSource } from '../producer/producer-cycle.ts';
+import { RenewableProducer } from '../producer/renewable-producer.ts';
 import { deadLetterTopicOf, sourceTopicSpec } from '../topic-specs.ts';
 import { createSpotifyContext } from './producer-context.ts';
 
@@ -50,8 +52,8 @@ export async function runProducerApp(
   ]);
   await admin.disconnect();
   const schemaId = await registerValueSchema(registry, topic, readSchema(source.schemaName));
-  const producer = createIdempotentProducer(kafka);
-  await producer.connect();
+  const producer = await RenewableProducer.connect(kafka);
+  const catalogue = new CatalogueEnricher(new PgCatalogueStore(spotify.db), spotify.client, logger);
 
   let stopping = false;
   const stop = () => {
@@ -74,7 +76,15 @@ export async function runProducerApp(
       users,
       runId,
       logger,
+      catalogue,
     });
+    // After the source's own work, so enrichment only ever uses what budget is left.
+    const enriched = await catalogue
+      .fetchQueued(config.spotify.catalogueCallsPerCycle)
+      .catch((error: unknown) => {
+        logger.warn('catalogue enrichment failed; ids stay queued', { error });
+        return undefined;
+      });
     const count = (status: string) => outcomes.filter((o) => o.status === status).length;
     failed = count('failed') > 0;
     logger.info('cycle done', {
@@ -85,6 +95,7 @@ export async function runProducerApp(
       needsReconnect: count('needs-reconnect'),
       rateLimited: count('rate-limited'),
       failed: count('failed'),
+      catalogue: enriched,
     });
     if (options.once) break;
     const wakeAt = Date.now() + (options.intervalMs ?? source.defaultIntervalMs);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfigOrExit } from '@spotify-insights/config';
 import { createLakeClient, ensureLakeBuckets } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
-import type { SourceName } from '@spotify-insights/schemas';
+import type { TopicSourceName } from '@spotify-insights/schemas';
 import { createKafka, createSchemaRegistry } from '@spotify-insights/streaming';
 import { createRawConsumer } from '../raw/raw-consumer.ts';
 import { rawLanderGroup, sourceTopicSpec } from '../topic-specs.ts';
@@ -18,7 +18,7 @@ function isRetriableKafkaError(error: unknown): boolean {
  * which finishes the chunk in hand, commits it and leaves the group (exit 0). A crash
  * exits 1; nothing is lost, the uncommitted chunk is consumed again.
  */
-export async function runRawConsumerApp(source: SourceName): Promise<void> {
+export async function runRawConsumerApp(source: TopicSourceName): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(`consumer-${source}`, { level: config.logLevel });
   const lake = createLakeClient(config.lake);

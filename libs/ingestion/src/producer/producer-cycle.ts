@@ -1,10 +1,13 @@
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import type { Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import type { Logger } from '@spotify-insights/logging';
 import { avroType, recordProblems, sourceTopic } from '@spotify-insights/schemas';
 import type { AnySourceDefinition } from '@spotify-insights/sources';
 import { isSpotifyError, type SpotifyClient } from '@spotify-insights/spotify';
 import { deadLetterTopicOf } from '../topic-specs.ts';
+import { RenewableProducer } from './renewable-producer.ts';
+import { sendInChunks } from './send-in-chunks.ts';
+import { assertRegisteredSchema, wireValues } from './wire-encoder.ts';
 
 /** Any of the eight source definitions of libs/sources. */
 export type ProducibleSource = AnySourceDefinition;
@@ -17,16 +20,26 @@ export interface CheckpointStore {
 export interface ProducerCycleDeps {
   source: ProducibleSource;
   client: SpotifyClient;
-  /** Connected, idempotent (createIdempotentProducer). */
-  producer: Producer;
+  /**
+   * Connected, idempotent (createIdempotentProducer), or a RenewableProducer, which is
+   * replaced after a failed send (see renewable-producer.ts for why that matters).
+   */
+  producer: Producer | RenewableProducer;
   registry: SchemaRegistry;
-  /** The id of the source's value schema, registered at start. */
+  /**
+   * The id under which `schemas/<schemaName>.avsc` is registered (at start). Values are
+   * encoded with that local schema; the cycle checks the id names it.
+   */
   schemaId: number;
   checkpoints: CheckpointStore;
   users: readonly string[];
   runId: string;
+  /** Where to send; the source's own topic unless a test or benchmark needs its own. */
+  topic?: string;
   logger: Logger;
   now?: () => Date;
+  /** Queues the catalogue ids the sent records reference (see CatalogueEnricher). */
+  catalogue?: { note(records: readonly object[]): Promise<void> };
 }
 
 export type UserOutcomeStatus = 'ok' | 'needs-reconnect' | 'rate-limited' | 'failed';
@@ -43,15 +56,38 @@ export interface UserOutcome {
 /**
  * One cycle of one source for every connected user: fetch through the shared client,
  * validate each record against its Avro schema, send the valid ones (key = user id,
- * acks from all replicas), dead-letter the invalid ones with the reason, and only then
- * store the checkpoint. A user who must reconnect, or a failure for one user, never
- * stops the others.
+ * acks from all replicas, in chunks the broker accepts), dead-letter the invalid ones
+ * with the reason, and only then store the checkpoint. A user who must reconnect, or a
+ * failure for one user, never stops the others.
  */
 export async function runProducerCycle(deps: ProducerCycleDeps): Promise<UserOutcome[]> {
   const { source, logger } = deps;
-  const topic = sourceTopic(source.name);
+  const topic = deps.topic ?? sourceTopic(source.name);
   const type = avroType(source.schemaName);
   const now = deps.now ?? (() => new Date());
+  // Values are encoded with the local schema; once per cycle (the registry client caches
+  // it), check the id names that same schema. A failure fails each user like any other.
+  let schemaChecked: Promise<void> | undefined;
+  const checkSchema = () =>
+    (schemaChecked ??= deps.registry
+      .getSchema(deps.schemaId)
+      .then((registered) => assertRegisteredSchema(type, registered, deps.schemaId)));
+
+  const currentProducer = (): Promise<Producer> =>
+    deps.producer instanceof RenewableProducer
+      ? deps.producer.get()
+      : Promise.resolve(deps.producer);
+  /** Sends, and renews a renewable producer that failed to (the error still propagates). */
+  const send = async (target: string, messages: Iterable<Message>): Promise<void> => {
+    const producer = await currentProducer();
+    try {
+      await sendInChunks(producer, target, messages);
+    } catch (error) {
+      if (deps.producer instanceof RenewableProducer)
+        await deps.producer.renew(producer).catch(() => undefined);
+      throw error;
+    }
+  };
 
   const forUser = async (userId: string): Promise<UserOutcome> => {
     const log = logger.child({ userId, topic, runId: deps.runId });
@@ -84,32 +120,35 @@ export async function runProducerCycle(deps: ProducerCycleDeps): Promise<UserOut
       }
 
       if (valid.length > 0) {
-        const messages = await Promise.all(
-          valid.map(async (record) => ({
-            key: userId,
-            value: await deps.registry.encode(deps.schemaId, record),
-            headers,
-          })),
-        );
-        await deps.producer.send({ topic, acks: -1, messages });
+        await checkSchema();
+        // Encoded as each chunk is filled, not all up front: a user with thousands of
+        // records holds one chunk of values at a time.
+        const messages = (function* () {
+          for (const value of wireValues(type, deps.schemaId, valid))
+            yield { key: userId, value, headers };
+        })();
+        await send(topic, messages);
       }
       if (invalid.length > 0) {
-        await deps.producer.send({
-          topic: deadLetterTopicOf(topic),
-          acks: -1,
-          messages: invalid.map(({ record, reason }) => ({
+        await send(
+          deadLetterTopicOf(topic),
+          invalid.map(({ record, reason }) => ({
             key: userId,
             // Not Avro: the record did not fit the schema. JSON keeps it readable as sent.
             value: JSON.stringify(record),
             headers: { ...headers, dlq_reason: reason, dlq_source_topic: topic },
           })),
-        });
+        );
         log.warn('records failed validation and went to the dead-letter topic', {
           count: invalid.length,
         });
       }
       // Only now, with Kafka's acknowledgement, does the next run start after these records.
       await deps.checkpoints.set(source.name, userId, result.checkpoint, deps.runId);
+      // Enrichment is a nicety: the records are sent and checkpointed whatever happens here.
+      await deps.catalogue?.note(valid).catch((error: unknown) => {
+        log.warn('could not queue catalogue ids', { error });
+      });
       log.info('fetched and sent', { sent: valid.length, deadLettered: invalid.length });
       return { userId, status: 'ok', sent: valid.length, deadLettered: invalid.length };
     } catch (error) {

@@ -75,3 +75,18 @@ export async function discardUncommitted(
   if (manifest.keys.length > 0) await lake.removeObjects(LAKE_BUCKETS.raw, manifest.keys);
   return manifest.keys;
 }
+
+/**
+ * Removes a partition's manifest once its chunk is committed, so that what remains under
+ * `_control/pending/` is exactly the chunks not yet committed: the transform leaves their
+ * objects alone until they are. (Should a consumer die between the commit and this call,
+ * the stale manifest names committed objects; the partition's next chunk replaces it.)
+ */
+export async function clearManifest(
+  lake: Client,
+  groupId: string,
+  topic: string,
+  partition: number,
+): Promise<void> {
+  await lake.removeObject(LAKE_BUCKETS.raw, manifestKey(groupId, topic, partition));
+}

@@ -12,7 +12,12 @@ import {
 } from '@spotify-insights/streaming';
 import { deadLetterTopicOf } from '../topic-specs.ts';
 import { chunkBy } from './chunking.ts';
-import { discardUncommitted, readManifest, writeManifest } from './pending-manifest.ts';
+import {
+  clearManifest,
+  discardUncommitted,
+  readManifest,
+  writeManifest,
+} from './pending-manifest.ts';
 import { rawObjectsFor, type RawObject } from './raw-objects.ts';
 import type { DecodedRecord } from './raw-line.ts';
 
@@ -220,6 +225,7 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
             const lastOffset = chunk[chunk.length - 1]!.offset;
             const next = (BigInt(lastOffset) + 1n).toString();
             await running.commitOffsets([{ topic, partition: batch.partition, offset: next }]);
+            await clearManifest(lake, groupId, topic, batch.partition);
             resolveOffset(lastOffset);
             await heartbeat();
             log.info('chunk stored', {

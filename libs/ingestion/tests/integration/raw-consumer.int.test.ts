@@ -14,7 +14,9 @@ import {
   registerValueSchema,
   type TopicSpec,
 } from '@spotify-insights/streaming';
-import { createRawConsumer, manifestKey, readRawLines, writeManifest } from '../../src/index.ts';
+import { manifestKey, readRawLines, writeManifest } from '../../src/index.ts';
+import { landInRaw } from './support/land-in-raw.ts';
+import { recentPlay } from './support/recent-play.ts';
 
 /* Real Kafka, schema registry and MinIO: the consumer runtime lands a topic in raw. */
 const config = loadConfig();
@@ -29,31 +31,6 @@ beforeAll(() => {
 });
 
 const users = ['alice', 'bob', 'carol'];
-const day1 = Date.parse('2026-11-21T12:00:00Z');
-const day2 = Date.parse('2026-11-22T12:00:00Z');
-
-function play(user: string, i: number) {
-  return {
-    user_id: user,
-    fetched_at: i % 2 === 0 ? day1 : day2,
-    endpoint: 'GET /me/player/recently-played',
-    run_id: 'run-it',
-    played_at: day1 + i * 1000,
-    track_id: `track${i}`,
-    track_name: `Track ${i}`,
-    duration_ms: 200_000,
-    isrc: null,
-    album_id: 'album1',
-    artist_ids: ['artist1'],
-    context_type: null,
-    context_uri: null,
-    item_json: JSON.stringify({
-      played_at: new Date(day1 + i * 1000).toISOString(),
-      track: { id: `track${i}` },
-    }),
-  };
-}
-
 async function freshTopic(): Promise<{ spec: TopicSpec; schemaId: number }> {
   const spec: TopicSpec = {
     name: `it.raw.${randomUUID().slice(0, 8)}`,
@@ -80,29 +57,19 @@ async function produce(topic: string, messages: Array<{ key: string; value: Buff
 const rawLines = (topic: string) => readRawLines(lake, topic);
 
 /** Runs the consumer until `expected` records are committed, then stops it. */
-async function landAll(spec: TopicSpec, groupId: string, expected: number): Promise<void> {
-  let committed = 0;
-  let resolveDone: () => void;
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
-  const consumer = createRawConsumer({
-    kafka,
-    registry,
-    lake,
-    topic: spec,
-    groupId,
-    logger,
-    batch: { maxRecords: 40, maxWaitMs: 200 },
-    onChunkStored: ({ objects }) => {
-      committed += objects.reduce((n, o) => n + o.records, 0);
-      if (committed >= expected) resolveDone();
+const landAll = (spec: TopicSpec, groupId: string, expected: number) =>
+  landInRaw(
+    {
+      kafka,
+      registry,
+      lake,
+      topic: spec,
+      groupId,
+      logger,
+      batch: { maxRecords: 40, maxWaitMs: 200 },
     },
-  });
-  await consumer.start();
-  const timeout = setTimeout(() => resolveDone(), 60_000);
-  await done;
-  clearTimeout(timeout);
-  await consumer.stop();
-}
+    expected,
+  );
 
 const cleanups: string[] = [];
 afterAll(async () => {
@@ -122,7 +89,7 @@ describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
       users.flatMap((user) =>
         Array.from({ length: 100 }, async (_, i) => ({
           key: user,
-          value: await registry.encode(schemaId, play(user, i)),
+          value: await registry.encode(schemaId, recentPlay(user, i)),
         })),
       ),
     );
@@ -155,7 +122,7 @@ describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
     const messages = await Promise.all(
       Array.from({ length: 30 }, async (_, i) => ({
         key: 'alice',
-        value: await registry.encode(schemaId, play('alice', i)),
+        value: await registry.encode(schemaId, recentPlay('alice', i)),
       })),
     );
     await produce(spec.name, messages);
@@ -189,13 +156,16 @@ describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
     expect(lines.some(({ line }) => (line as unknown as { stale?: boolean }).stale)).toBe(false);
     expect(lines).toHaveLength(30);
     expect(new Set(lines.map(({ line }) => line.envelope.offset)).size).toBe(30);
-    await lake.statObject(LAKE_BUCKETS.raw, manifestKey(groupId, spec.name, partition));
+    // Everything is committed: no manifest is left, so nothing reads as pending.
+    await expect(
+      lake.statObject(LAKE_BUCKETS.raw, manifestKey(groupId, spec.name, partition)),
+    ).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('sends undecodable records to the dead-letter topic with the reason, and lands the rest', async () => {
     const { spec, schemaId } = await freshTopic();
     cleanups.push(spec.name);
-    const good = await registry.encode(schemaId, play('bob', 1));
+    const good = await registry.encode(schemaId, recentPlay('bob', 1));
     const unknownSchema = Buffer.from(good);
     unknownSchema.writeInt32BE(999_999, 1);
     await produce(spec.name, [

@@ -6,5 +6,6 @@ export type { PlaylistItem, PlaylistItemType } from './playlist-items.ts';
 export type { RecentPlay } from './recent-plays.ts';
 export type { SavedAlbum } from './saved-albums.ts';
 export type { SavedPlaylist } from './saved-playlists.ts';
+export type { StreamingHistoryPlay } from './streaming-history.ts';
 export type { TopArtist, TimeRange } from './top-artists.ts';
 export type { TopSong } from './top-songs.ts';

@@ -37,6 +37,7 @@ describe('buildAuthorizeUrl', () => {
     clientSecret: 'never-in-the-url',
     redirectUri: 'http://127.0.0.1:3000/auth/callback',
     rateLimitPer30s: 100,
+    catalogueCallsPerCycle: 0,
     tokenEncryptionKey: undefined,
   };
 

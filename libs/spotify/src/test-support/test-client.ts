@@ -18,6 +18,7 @@ export function spotifyConfig(server: StubServer, rateLimitPer30s = 1000) {
       clientSecret: 'test-secret',
       redirectUri: 'http://127.0.0.1:3999/auth/callback',
       rateLimitPer30s,
+      catalogueCallsPerCycle: 0,
       tokenEncryptionKey: TEST_KEY,
     },
   };

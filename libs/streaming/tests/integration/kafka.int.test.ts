@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import {
   createIdempotentProducer,
+  consumerGroupLag,
   createKafka,
   ensureTopics,
   StreamingError,
@@ -76,6 +77,13 @@ describe('Kafka broker with kafkajs', () => {
     expect(results.every((r) => r.errorCode === 0)).toBe(true);
 
     const groupId = `it-group-${suffix}`;
+    // A group that never committed is behind by everything the topic holds.
+    expect(await consumerGroupLag(admin, groupId, spec.name)).toEqual({
+      groupId,
+      topic: spec.name,
+      lag: 100,
+      endOffsets: 100,
+    });
     const consumer: Consumer = kafka.consumer({
       groupId,
       sessionTimeout: 10_000,
@@ -122,5 +130,6 @@ describe('Kafka broker with kafkajs', () => {
     const latestTotal = latest.reduce((n, p) => n + Number(p.high), 0);
     expect(committedTotal).toBe(100);
     expect(latestTotal).toBe(100);
+    expect(await consumerGroupLag(admin, groupId, spec.name)).toMatchObject({ lag: 0 });
   });
 });

@@ -1,15 +1,14 @@
 import { defineModelQuality } from '@spotify-insights/quality';
-import { emptyTableSql } from '../duckdb-types.ts';
 import type { TransformModel } from './model.ts';
 import { playColumns, playExpectations } from './play-columns.ts';
+import { importedPlays, playsSql } from './plays.ts';
 
 const COLUMNS = playColumns('episode_id');
 
 /*
  * Podcast plays come only from imported streaming history (recently-played lists no
- * episodes), so the table is empty until imports exist; it is built with its types so
- * the checks, the Parquet and the loader already handle it. The import will give it the
- * same SQL as plays (its inputs, deduplicated on the grain).
+ * episodes): the same SQL as plays, with the import's episode plays as its one input,
+ * deduplicated on the grain (a play in two files is one row).
  */
 export const episodePlays: TransformModel = {
   name: 'episode_plays',
@@ -19,7 +18,7 @@ export const episodePlays: TransformModel = {
   },
   columns: COLUMNS,
   partitionColumn: 'played_date',
-  sql: emptyTableSql('episode_plays', COLUMNS),
+  sql: playsSql([importedPlays('episode_id')], 'episode_plays', 'episode_id'),
   quality: defineModelQuality({
     model: 'episode_plays',
     expectations: playExpectations('episode_id', 'episodes'),

@@ -7,7 +7,7 @@ export const episodes: TransformModel = {
   name: 'episodes',
   grain: {
     description:
-      'one row per podcast episode, from its newest object (playlist entries now; imported plays later)',
+      'one row per podcast episode: a playlist entry (full object) wins over an imported play (id, name, show), then the newest',
     key: ['episode_id'],
   },
   columns: {
@@ -20,16 +20,27 @@ export const episodes: TransformModel = {
     release_date: 'VARCHAR',
   },
   sql: `CREATE OR REPLACE TABLE episodes AS
-SELECT item.item.id AS episode_id,
-       item.item.name AS episode_name,
-       item.item.show.name AS show_name,
-       item.item.show.id AS show_id,
-       item.item.show.publisher AS publisher,
-       CAST(item.item.duration_ms AS INTEGER) AS duration_ms,
-       item.item.release_date AS release_date
-FROM stg_playlist_items
-WHERE fields.item_type = 'episode'
-${keepFirstPer(['item.item.id'], 'envelope.fetched_at DESC')}`,
+WITH episode_objects AS (
+  SELECT item.item.id AS episode_id,
+         item.item.name AS episode_name,
+         item.item.show.name AS show_name,
+         item.item.show.id AS show_id,
+         item.item.show.publisher AS publisher,
+         CAST(item.item.duration_ms AS INTEGER) AS duration_ms,
+         item.item.release_date AS release_date,
+         2 AS completeness, envelope.fetched_at AS fetched_at
+  FROM stg_playlist_items
+  WHERE fields.item_type = 'episode'
+  UNION ALL BY NAME
+  -- The export knows an episode's id, name and show name only.
+  SELECT fields.episode_id AS episode_id, fields.episode_name AS episode_name,
+         fields.show_name AS show_name, 1 AS completeness, envelope.fetched_at AS fetched_at
+  FROM stg_streaming_history
+  WHERE fields.episode_id IS NOT NULL
+)
+SELECT episode_id, episode_name, show_name, show_id, publisher, duration_ms, release_date
+FROM episode_objects
+${keepFirstPer(['episode_id'], 'completeness DESC, fetched_at DESC')}`,
   quality: defineModelQuality({
     model: 'episodes',
     expectations: [

@@ -10,12 +10,15 @@ import { greatestPer } from './sql-fragments.ts';
  *
  * Full track objects (recently played, liked, top, playlist entries) win over the
  * simplified ones of a saved album's track list (no ISRC, no album), then the newest.
- * A batch can hold a million plays of a few thousand tracks: an aggregate picks each
- * track's object, not a sort of every row.
+ * Imported plays know a track's id and name only (and the album artist's NAME, no id:
+ * so an import-only track has no album and no track_artists row until the API sees it);
+ * they come last. A batch can hold a million plays of a few thousand tracks: an
+ * aggregate picks each track's object, not a sort of every row.
  */
 
 const FULL = 2;
 const SIMPLIFIED = 1;
+const NAME_ONLY = 0;
 
 const trackObject = (track: string, completeness: number, albumId = `${track}.album.id`) => `
   SELECT ${track}.id AS track_id, ${track}.name AS track_name, ${track}.duration_ms AS duration_ms,
@@ -34,6 +37,10 @@ WITH track_objects AS (
   UNION ALL ${trackObject('track', SIMPLIFIED, 'album_id')} FROM (
     SELECT unnest(item.album.tracks.items) AS track, item.album.id AS album_id, envelope
     FROM stg_saved_albums)
+  UNION ALL
+  SELECT fields.track_id, fields.track_name, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         ${NAME_ONLY}, envelope.fetched_at
+  FROM stg_streaming_history WHERE fields.track_id IS NOT NULL
 )
 ${greatestPer('track_objects', 'track_id', '(completeness, fetched_at)')}`,
 };

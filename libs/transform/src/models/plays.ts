@@ -8,14 +8,7 @@ import { keepFirstPer } from './sql-fragments.ts';
  * Each input of plays is one SELECT with the same columns: played_at_utc is when the
  * play ENDED, as a UTC TIMESTAMP truncated to the second (the streaming-history export
  * has no milliseconds, so the API's must go for the same play to meet itself), and
- * fetched_at orders copies of one play. Imported history adds one more SELECT here,
- * e.g. from an `import_plays` staging table:
- *
- *   SELECT user_id, date_trunc('second', ts) AS played_at_utc, track_id, ms_played,
- *          skipped, reason_start, reason_end, shuffle, offline, platform, conn_country,
- *          incognito, NULL AS context_type, NULL AS context_uri, 'import' AS source,
- *          imported_at AS fetched_at
- *   FROM import_plays
+ * fetched_at orders copies of one play.
  */
 const API_PLAYS = `
   -- recently-played lists a play once it has ended and does not say how long it lasted:
@@ -30,22 +23,45 @@ const API_PLAYS = `
          'api' AS source, envelope.fetched_at AS fetched_at
   FROM stg_recent_plays`;
 
-export const PLAY_INPUTS: readonly string[] = [API_PLAYS];
+/**
+ * Plays of the extended streaming history export (the import's topic) of `itemColumn`
+ * (track_id or episode_id): everything the export says, incognito included (the marts
+ * leave those out, the facts keep them).
+ */
+export const importedPlays = (itemColumn: 'track_id' | 'episode_id'): string => `
+  SELECT envelope.user_id AS user_id,
+         date_trunc('second', epoch_ms(fields.ts)) AS played_at_utc,
+         fields.${itemColumn} AS ${itemColumn},
+         fields.ms_played AS ms_played,
+         fields.skipped AS skipped, fields.reason_start AS reason_start,
+         fields.reason_end AS reason_end, fields.shuffle AS shuffle, fields.offline AS offline,
+         fields.platform AS platform, fields.conn_country AS conn_country,
+         coalesce(fields.incognito_mode, FALSE) AS incognito,
+         NULL AS context_type, NULL AS context_uri,
+         'import' AS source, envelope.fetched_at AS fetched_at
+  FROM stg_streaming_history
+  WHERE fields.${itemColumn} IS NOT NULL`;
+
+export const PLAY_INPUTS: readonly string[] = [API_PLAYS, importedPlays('track_id')];
 
 /**
  * Plays from its inputs, one row per (user, second, track): an import's copy of a play
  * wins over the API's (it knows ms_played, skips, platform…), then the newest fetched.
  */
-export const playsSql = (inputs: readonly string[]): string => `CREATE OR REPLACE TABLE plays AS
+export const playsSql = (
+  inputs: readonly string[],
+  table = 'plays',
+  itemColumn = 'track_id',
+): string => `CREATE OR REPLACE TABLE ${table} AS
 WITH play_inputs AS (
   ${inputs.join('\n  UNION ALL BY NAME\n')}
 )
-SELECT ${typedSelectList(playColumns('track_id'), {
+SELECT ${typedSelectList(playColumns(itemColumn), {
   played_at: `timezone('UTC', played_at_utc)`,
   played_date: 'played_at_utc',
 })}
 FROM play_inputs
-${keepFirstPer(['user_id', 'played_at_utc', 'track_id'], "source = 'import' DESC, fetched_at DESC")}`;
+${keepFirstPer(['user_id', 'played_at_utc', itemColumn], "source = 'import' DESC, fetched_at DESC")}`;
 
 export const plays: TransformModel = {
   name: 'plays',

@@ -1,4 +1,4 @@
-import { ENVELOPE_FIELDS, readSchema, type SourceName } from '@spotify-insights/schemas';
+import { ENVELOPE_FIELDS, readSchema, type TopicSourceName } from '@spotify-insights/schemas';
 import { TransformError } from '../transform-error.ts';
 import { listOf, struct, type DuckDbFields } from '../duckdb-types.ts';
 
@@ -77,7 +77,7 @@ const recordFields = (
 const ENVELOPE = new Set<string>(ENVELOPE_FIELDS);
 
 /** The DuckDB STRUCT type of a source's `fields`: its Avro record minus the envelope. */
-export const fieldsStructType = (source: SourceName): string => {
+export const fieldsStructType = (source: TopicSourceName): string => {
   const schema = readSchema(source) as { fields?: unknown };
   const fields = recordFields(source, schema.fields, new Map());
   return struct(Object.fromEntries(Object.entries(fields).filter(([name]) => !ENVELOPE.has(name))));

@@ -1,4 +1,4 @@
-import type { SourceName } from '@spotify-insights/schemas';
+import type { TopicSourceName } from '@spotify-insights/schemas';
 import { listOf, struct } from '../duckdb-types.ts';
 
 /*
@@ -54,7 +54,7 @@ const FULL_ARTIST = struct({
 });
 
 /** The `item` column type of each source's staging table. */
-export const ITEM_TYPES: Readonly<Record<SourceName, string>> = {
+export const ITEM_TYPES: Readonly<Record<TopicSourceName, string>> = {
   // PlayHistory
   'recent-plays': struct({ track: TRACK_TYPE }),
   // SavedTrack
@@ -73,4 +73,6 @@ export const ITEM_TYPES: Readonly<Record<SourceName, string>> = {
   'saved-albums': struct({
     album: struct({ ...ALBUM_FIELDS, tracks: struct({ items: listOf(TRACK_TYPE) }) }),
   }),
+  // An export's play object: its typed fields say everything the models need.
+  'streaming-history': struct({ ts: 'VARCHAR' }),
 };

@@ -1,4 +1,4 @@
-import { SOURCE_NAMES, sourceTopic, type SourceName } from '@spotify-insights/schemas';
+import { sourceTopic, TOPIC_SOURCE_NAMES, type TopicSourceName } from '@spotify-insights/schemas';
 import { fieldsStructType } from './avro-fields.ts';
 import { struct, type DuckDbFields } from '../duckdb-types.ts';
 import { ITEM_TYPES } from './spotify-item-types.ts';
@@ -17,7 +17,7 @@ const ENVELOPE_TYPE = struct({
 
 /** One topic's staging table: where its raw lines land in DuckDB, and their types. */
 export interface StagingTable {
-  source: SourceName;
+  source: TopicSourceName;
   topic: string;
   /** `stg_<source>`, e.g. stg_recent_plays */
   table: string;
@@ -25,11 +25,11 @@ export interface StagingTable {
   columns: DuckDbFields;
 }
 
-export const stagingTableName = (source: SourceName): string =>
+export const stagingTableName = (source: TopicSourceName): string =>
   `stg_${source.replaceAll('-', '_')}`;
 
-/** Every source's staging table, so each model's SQL finds all the tables it reads. */
-export const STAGING_TABLES: readonly StagingTable[] = SOURCE_NAMES.map((source) => ({
+/** Every topic's staging table (API sources and imports), so each model's SQL finds all the tables it reads. */
+export const STAGING_TABLES: readonly StagingTable[] = TOPIC_SOURCE_NAMES.map((source) => ({
   source,
   topic: sourceTopic(source),
   table: stagingTableName(source),

@@ -1,12 +1,21 @@
+import { createWriteStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Client } from 'minio';
 import pLimit from 'p-limit';
 
 /** MinIO handles a few transfers at once well; more only queue up on 2 cores. */
 const TRANSFERS = 8;
 
-/** Downloads objects to `dir`, each under a file name derived from its key. */
+/** Bigger writes than the stream default (16 KiB): raw objects are megabytes each. */
+const WRITE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Downloads objects to `dir`, each under a file name derived from its key. A plain GET
+ * piped to the file: fGetObject adds a stat request and a part file per object, and
+ * costed about a third more time and CPU on 2.4 GB of raw objects.
+ */
 export async function downloadObjects(
   lake: Client,
   bucket: string,
@@ -18,7 +27,10 @@ export async function downloadObjects(
     keys.map((key) =>
       limit(async () => {
         const path = join(dir, key.replaceAll('/', '__'));
-        await lake.fGetObject(bucket, key, path);
+        await pipeline(
+          await lake.getObject(bucket, key),
+          createWriteStream(path, { highWaterMark: WRITE_CHUNK_BYTES }),
+        );
         return path;
       }),
     ),

@@ -19,6 +19,7 @@ import {
   loadBatch,
   LOAD_ORDER,
   type ModelCsv,
+  type ModelLoadResult,
   type ProcessedModel,
 } from '@spotify-insights/warehouse';
 import { exportLoaderCsv } from './duckdb-contract.ts';
@@ -57,7 +58,7 @@ export interface TransformRunResult {
   objectsIn: number;
   pendingObjects: number;
   quality?: QualityReport;
-  loaded?: Array<{ model: string; staged: number; merged: number }>;
+  loaded?: ModelLoadResult[];
 }
 
 export function newRunId(now: Date): string {
@@ -86,6 +87,7 @@ async function openDuckDb(): Promise<{ conn: DuckDBConnection; close(): void }> 
  *   aggregate  the presentation aggregates over all of `processed`, as Parquet and CSV
  *   load       the batch into the star schema (COPY + merge, idempotent)
  *   checks     the quality report to `presentation/quality/<run>/`, the objects recorded
+ * aggregate and load need nothing of each other and run side by side.
  * A critical expectation failing stops the run after `validate` (status `blocked`, the
  * report says why); the objects stay unrecorded, so the next run takes them again.
  */
@@ -165,26 +167,36 @@ async function runLocked(
       () => promoteBatch(duck.conn, lake, buckets.processed, join(work, 'processed'), runId),
       (keys) => ({ objects: keys.length }),
     );
-    await run.step(
-      'aggregate',
-      () => buildPresentationFromProcessed(lake, buckets, join(work, 'presentation'), now),
-      (aggregates) => Object.fromEntries(aggregates.map((a) => [a.name, a.rows])),
-    );
-    const loaded = await run.step(
-      'load',
-      async () => {
-        const csvDir = join(work, 'csv');
-        await mkdir(csvDir, { recursive: true });
-        const inputs: Partial<Record<ProcessedModel, ModelCsv>> = {};
-        for (const model of LOAD_ORDER) {
-          const path = join(csvDir, `${model}.csv`);
-          await exportLoaderCsv(duck.conn, model, `${model}__passed`, path);
-          inputs[model] = () => createReadStream(path);
-        }
-        return loadBatch(db, runId, inputs);
-      },
-      (results) => Object.fromEntries(results.map((r) => [r.model, r.merged])),
-    );
+    // aggregate reads `processed` into a DuckDB of its own and load reads the batch's
+    // tables: neither needs the other, so they run side by side (the load is one
+    // PostgreSQL backend, a core at most; on 1M plays and 2 cores, a run took 52 s
+    // instead of 59 s). Both are waited for before a failure is reported, so the run's
+    // DuckDB and work folder are never closed or removed under the other.
+    const [aggregated, loading] = await Promise.allSettled([
+      run.step(
+        'aggregate',
+        () => buildPresentationFromProcessed(lake, buckets, join(work, 'presentation'), now),
+        (aggregates) => Object.fromEntries(aggregates.map((a) => [a.name, a.rows])),
+      ),
+      run.step(
+        'load',
+        async () => {
+          const csvDir = join(work, 'csv');
+          await mkdir(csvDir, { recursive: true });
+          const inputs: Partial<Record<ProcessedModel, ModelCsv>> = {};
+          for (const model of LOAD_ORDER) {
+            const path = join(csvDir, `${model}.csv`);
+            await exportLoaderCsv(duck.conn, model, `${model}__passed`, path);
+            inputs[model] = () => createReadStream(path);
+          }
+          return loadBatch(db, runId, inputs);
+        },
+        (results) => Object.fromEntries(results.map((r) => [r.model, r.merged])),
+      ),
+    ]);
+    if (aggregated.status === 'rejected') throw aggregated.reason;
+    if (loading.status === 'rejected') throw loading.reason;
+    const loaded = loading.value;
     await run.step(
       'checks',
       () => recordRawObjects(db, runId, objects),

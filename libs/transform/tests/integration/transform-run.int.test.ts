@@ -184,6 +184,38 @@ describe('transform run (raw → processed → presentation → warehouse)', () 
     });
   });
 
+  it('fails a run whose load fails once its aggregate is done too, and takes the batch again', async () => {
+    await putRaw(TOPIC.recentPlays, [play(150)]);
+    const count = (await warehousePlays()).length;
+    // The warehouse cannot take the batch: its play fact is out of reach for a while.
+    await db.raw('alter table warehouse.fct_play rename to fct_play_away');
+    let failure: unknown;
+    try {
+      await runTransform(deps, { trigger: 'manual' }).catch((error: unknown) => (failure = error));
+    } finally {
+      await db.raw('alter table warehouse.fct_play_away rename to fct_play');
+    }
+    expect(failure).toMatchObject({ code: 'STEP_FAILED', message: /fct_play/ });
+    const runId = (failure as { details: { runId: string } }).details.runId;
+    const steps = await db('app.transform_steps').where({ run_id: runId }).select('step', 'status');
+    // aggregate runs beside load: it ends on its own, then the run fails
+    expect(Object.fromEntries(steps.map((s) => [s.step, s.status]))).toMatchObject({
+      promote: 'succeeded',
+      aggregate: 'succeeded',
+      load: 'failed',
+      checks: 'skipped',
+    });
+    expect(await db('app.transform_runs').where({ run_id: runId }).first()).toMatchObject({
+      status: 'failed',
+    });
+
+    expect(await runTransform(deps, { trigger: 'manual' })).toMatchObject({
+      status: 'succeeded',
+      objectsIn: 1,
+    });
+    expect(await warehousePlays()).toHaveLength(count + 1);
+  });
+
   it('blocks a batch that breaks a critical expectation, loads none of it, and says why', async () => {
     const count = (await warehousePlays()).length;
     // Plays dated before Spotify existed: every row of the batch fails played_at's range.

@@ -10,6 +10,7 @@ import {
   stagingTable,
   type ProcessedModel,
 } from './processed-columns.ts';
+import { insertNewGrains, type NewGrainMethod } from './new-grain-insert.ts';
 import { GENRE_MERGES, STAR_MERGES } from './star-merges.ts';
 
 /** A processed model's rows as CSV with a header line, columns as in PROCESSED_COLUMNS. */
@@ -21,6 +22,20 @@ export interface ModelLoadResult {
   staged: number;
   /** Rows the merge inserted or changed in the star schema (0 when loaded before). */
   merged: number;
+  /** How: the merge, or for a play fact whose rows are all new, a plain insert (new-grain-insert.ts). */
+  method: 'merge' | NewGrainMethod;
+}
+
+async function mergeModel(
+  client: PoolClient,
+  model: ProcessedModel,
+  batchId: string,
+): Promise<Pick<ModelLoadResult, 'merged' | 'method'>> {
+  const inserted = await insertNewGrains(client, model, batchId);
+  if (inserted) return { merged: inserted.rows, method: inserted.method };
+  const sql = STAR_MERGES[model];
+  const result = await client.query(sql, sql.includes('$1') ? [batchId] : []);
+  return { merged: result.rowCount ?? 0, method: 'merge' };
 }
 
 /**
@@ -54,14 +69,13 @@ export async function loadBatch(
         staged = Number(copy.rowCount ?? 0);
       }
       await client.query(`analyze ${stagingTable(model)}`);
-      const sql = STAR_MERGES[model];
-      const merged =
+      const { merged, method } =
         staged === 0
-          ? 0
-          : ((await client.query(sql, sql.includes('$1') ? [batchId] : [])).rowCount ?? 0);
+          ? { merged: 0, method: 'merge' as const }
+          : await mergeModel(client, model, batchId);
       if (model === 'artists' && staged > 0)
         for (const sql of GENRE_MERGES) await client.query(sql);
-      results.push({ model, staged, merged });
+      results.push({ model, staged, merged, method });
     }
     return results;
   });

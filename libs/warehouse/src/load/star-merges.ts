@@ -13,6 +13,33 @@ import type { ProcessedModel } from './processed-columns.ts';
 
 const dateKey = (column: string) => `(to_char(${column}, 'YYYYMMDD'))::integer`;
 
+/*
+ * The play facts' INSERT … SELECT without its conflict clause: what the merges below
+ * add ON CONFLICT to, and what new-grain-insert.ts runs alone when no row of the batch
+ * can meet a loaded one.
+ */
+export const PLAYS_INSERT = `
+    insert into warehouse.fct_play as f (user_key, track_key, played_at, ms_played, skipped,
+      reason_start, reason_end, shuffle, offline, platform, conn_country, incognito,
+      context_type, context_uri, source, load_batch_id)
+    select u.user_key, t.track_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
+      s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
+      s.context_type, s.context_uri, s.source, $1
+    from stg_plays s
+    join warehouse.dim_user u on u.spotify_user_id = s.user_id
+    join warehouse.dim_track t on t.spotify_track_id = s.track_id`;
+
+export const EPISODE_PLAYS_INSERT = `
+    insert into warehouse.fct_episode_play (user_key, episode_key, played_at, ms_played, skipped,
+      reason_start, reason_end, shuffle, offline, platform, conn_country, incognito, source,
+      load_batch_id)
+    select u.user_key, e.episode_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
+      s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
+      s.source, $1
+    from stg_episode_plays s
+    join warehouse.dim_user u on u.spotify_user_id = s.user_id
+    join warehouse.dim_episode e on e.spotify_episode_id = s.episode_id`;
+
 export const STAR_MERGES: Record<ProcessedModel, string> = {
   users: `
     insert into warehouse.dim_user (spotify_user_id, first_seen_at)
@@ -115,16 +142,7 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
 
   // The import's row wins over the API's for the same play: it knows ms_played, skips,
   // reasons and platform, which recently-played does not report.
-  plays: `
-    insert into warehouse.fct_play as f (user_key, track_key, played_at, ms_played, skipped,
-      reason_start, reason_end, shuffle, offline, platform, conn_country, incognito,
-      context_type, context_uri, source, load_batch_id)
-    select u.user_key, t.track_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
-      s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
-      s.context_type, s.context_uri, s.source, $1
-    from stg_plays s
-    join warehouse.dim_user u on u.spotify_user_id = s.user_id
-    join warehouse.dim_track t on t.spotify_track_id = s.track_id
+  plays: `${PLAYS_INSERT}
     on conflict (user_key, played_at, track_key) do update set
       ms_played = excluded.ms_played, skipped = excluded.skipped,
       reason_start = excluded.reason_start, reason_end = excluded.reason_end,
@@ -135,16 +153,7 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
       source = excluded.source, load_batch_id = excluded.load_batch_id, loaded_at = now()
       where f.source = 'api' and excluded.source = 'import'`,
 
-  episode_plays: `
-    insert into warehouse.fct_episode_play (user_key, episode_key, played_at, ms_played, skipped,
-      reason_start, reason_end, shuffle, offline, platform, conn_country, incognito, source,
-      load_batch_id)
-    select u.user_key, e.episode_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
-      s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
-      s.source, $1
-    from stg_episode_plays s
-    join warehouse.dim_user u on u.spotify_user_id = s.user_id
-    join warehouse.dim_episode e on e.spotify_episode_id = s.episode_id
+  episode_plays: `${EPISODE_PLAYS_INSERT}
     on conflict (user_key, played_at, episode_key) do nothing`,
 
   saved_tracks: `

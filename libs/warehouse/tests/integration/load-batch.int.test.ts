@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBatch, type ModelCsv, type ProcessedModel } from '../../src/index.ts';
+import {
+  loadBatch,
+  type ModelCsv,
+  type ModelLoadResult,
+  type ProcessedModel,
+} from '../../src/index.ts';
 import { createScratchWarehouse, type ScratchWarehouse } from '../support/scratch-warehouse.ts';
 
 /*
@@ -75,9 +80,52 @@ async function counts(): Promise<Record<string, number>> {
   return result;
 }
 
+const PLAYS_HEADER =
+  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source';
+
+/** API plays as the loader's CSV: [user, played_at, track] each. */
+const apiPlays = (...plays: Array<[string, string, string]>): ModelCsv =>
+  csv(
+    [
+      PLAYS_HEADER,
+      ...plays.map(([user, at, track]) => `${user},${at},${track},1000,,,,,,,,false,,,api`),
+    ].join('\n'),
+  );
+
+async function playGrainKey(): Promise<string | undefined> {
+  const { rows } = await warehouse.owner.raw<{ rows: { definition: string }[] }>(
+    `select conname || ' ' || pg_get_constraintdef(oid) as definition from pg_constraint
+     where conrelid = 'warehouse.fct_play'::regclass and contype = 'p'`,
+  );
+  return rows[0]?.definition;
+}
+
+const methodOf = (results: ModelLoadResult[], model: ProcessedModel) =>
+  results.find((r) => r.model === model)?.method;
+
 describe('loadBatch', () => {
+  it('keeps an empty fact and its primary key as they were when a batch fails after it', async () => {
+    const key = await playGrainKey();
+    expect(key).toBe('fct_play_grain PRIMARY KEY (user_key, played_at, track_key)');
+    const failing = {
+      ...batch,
+      // after plays in the load order: the key has been dropped and rebuilt by then
+      top_items: csv(
+        `user_id,snapshot_date,item_type,time_range,rank,track_id,artist_id\nayaka.sim,not-a-date,track,short_term,1,${T1},`,
+      ),
+    };
+    await expect(loadBatch(warehouse.owner, 'failing', failing)).rejects.toThrow(/date/);
+    expect((await counts()).fct_play).toBe(0);
+    expect(await playGrainKey()).toBe(key);
+  });
+
   it('merges a batch into the star schema, and the same batch again changes nothing', async () => {
     const first = await loadBatch(warehouse.owner, 'batch-1', batch);
+    // into the empty fact: a plain insert, the primary key built after it, as it was
+    expect(methodOf(first, 'plays')).toBe('insert, key rebuilt');
+    expect(await playGrainKey()).toBe(
+      'fct_play_grain PRIMARY KEY (user_key, played_at, track_key)',
+    );
     const merged = Object.fromEntries(first.map((r) => [r.model, r.merged]));
     expect(merged).toMatchObject({ users: 2, albums: 1, artists: 2, tracks: 2, plays: 3 });
     const after = await counts();
@@ -101,6 +149,7 @@ describe('loadBatch', () => {
     expect(artist.artist_name).toBe('<script>x</script>');
 
     const again = await loadBatch(warehouse.owner, 'batch-1-again', batch);
+    expect(methodOf(again, 'plays')).toBe('merge');
     expect(again.every((r) => r.merged === 0)).toBe(true);
     expect(await counts()).toEqual(after);
   });
@@ -131,6 +180,39 @@ describe('loadBatch', () => {
 
     const again = await loadBatch(warehouse.owner, 'import-1-again', imported);
     expect(again.find((r) => r.model === 'plays')!.merged).toBe(0);
+  });
+
+  it('inserts plays without a merge when no user has a loaded play in the batch’s time range', async () => {
+    const before = (await counts()).fct_play ?? 0;
+    // the day after every loaded play: nothing to meet
+    const later = {
+      plays: apiPlays(
+        ['ayaka.sim', '2026-11-21 09:00:00+00', T1],
+        ['boris.sim', '2026-11-21 09:00:00+00', T2],
+        ['boris.sim', '2026-11-21 09:05:00+00', 'unknowntrack0000000000'],
+      ),
+    };
+    const first = await loadBatch(warehouse.owner, 'later', later);
+    expect(first.find((r) => r.model === 'plays')).toMatchObject({ merged: 2, method: 'insert' });
+    expect((await counts()).fct_play).toBe(before + 2);
+
+    const again = await loadBatch(warehouse.owner, 'later-again', later);
+    expect(again.find((r) => r.model === 'plays')).toMatchObject({ merged: 0, method: 'merge' });
+    expect((await counts()).fct_play).toBe(before + 2);
+  });
+
+  it('merges a batch that reaches into a user’s loaded time range, new plays and all', async () => {
+    const before = (await counts()).fct_play ?? 0;
+    // between ayaka's 10:00 and 10:03 plays, and one she already has
+    const between = {
+      plays: apiPlays(
+        ['ayaka.sim', '2026-11-20 10:01:30+00', T2],
+        ['ayaka.sim', '2026-11-20 10:03:00+00', T2],
+      ),
+    };
+    const result = await loadBatch(warehouse.owner, 'between', between);
+    expect(result.find((r) => r.model === 'plays')).toMatchObject({ merged: 1, method: 'merge' });
+    expect((await counts()).fct_play).toBe(before + 1);
   });
 
   it('loads nothing of a batch whose rows break a constraint, and says which', async () => {

@@ -13,3 +13,4 @@ export {
   columnNames,
   type ProcessedModel,
 } from './load/processed-columns.ts';
+export { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';

@@ -24,7 +24,7 @@ import { createLogger } from '@spotify-insights/logging';
 import { sourceTopic } from '@spotify-insights/schemas';
 import { createKafka, createSchemaRegistry } from '@spotify-insights/streaming';
 import { runTransform, type LakeBuckets } from '@spotify-insights/transform';
-import { createWarehouseDb, prepareWarehouse } from '@spotify-insights/warehouse';
+import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
 
 /*
  * Issue 5 §6: known plays, written here as Spotify export files (duplicates within a file
@@ -42,7 +42,6 @@ const config = loadConfig();
 const suffix = `${process.pid}-${Date.now() % 100_000}`;
 const topic = `it-correctness-${suffix}.${sourceTopic('streaming-history')}`;
 const groupId = `it-correctness-${suffix}`;
-const database = `correctness_${process.pid}`;
 const buckets: LakeBuckets = {
   raw: `it-corr-raw-${suffix}`,
   processed: `it-corr-processed-${suffix}`,
@@ -198,7 +197,7 @@ const files = {
   a2: join(dir, 'endsong_1.json'),
   b: join(dir, 'Streaming_History_Audio_2025_1.json'),
 };
-let admin: Knex;
+let scratch: ScratchDatabase;
 let db: Knex;
 let lake: Client;
 let kafkaAdmin: Admin;
@@ -283,13 +282,8 @@ beforeAll(async () => {
   writeFileSync(files.a1, JSON.stringify(fileA1, null, 2));
   writeFileSync(files.a2, JSON.stringify(fileA2));
   writeFileSync(files.b, `\uFEFF${JSON.stringify(fileB)}`);
-  admin = createWarehouseDb(config.warehouse, { poolMax: 1 });
-  await admin.raw('drop database if exists ?? with (force)', [database]);
-  await admin.raw('create database ??', [database]);
-  const url = new URL(config.warehouse.url);
-  url.pathname = `/${database}`;
-  db = createWarehouseDb({ url: url.toString() }, { poolMax: 4 });
-  await prepareWarehouse(db, config.warehouse);
+  scratch = await createScratchDatabase(config.warehouse, 'correctness');
+  db = scratch.db;
   lake = createLakeClient(config.lake);
   for (const bucket of Object.values(buckets)) await lake.makeBucket(bucket);
   kafkaAdmin = createKafka(config.kafka).admin();
@@ -319,9 +313,7 @@ afterAll(async () => {
       await lake.removeBucket(bucket).catch(() => undefined);
     }
   }
-  await db?.destroy();
-  await admin?.raw('drop database if exists ?? with (force)', [database]);
-  await admin?.destroy();
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import { createLakeClient, listObjectKeys, readObjectText, toNdjson } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
-import { createWarehouseDb, prepareWarehouse } from '@spotify-insights/warehouse';
+import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
 import { runTransform, type LakeBuckets, type TransformDeps } from '../../src/index.ts';
 import {
   fixtureLine,
@@ -26,8 +26,7 @@ const buckets: LakeBuckets = {
   processed: `it-processed-${suffix}`,
   presentation: `it-presentation-${suffix}`,
 };
-const database = `transform_run_${process.pid}`;
-let admin: Knex;
+let scratch: ScratchDatabase;
 let db: Knex;
 let lake: Client;
 let deps: TransformDeps;
@@ -64,13 +63,8 @@ async function warehousePlays(): Promise<Array<{ played_at: Date; ms_played: num
 }
 
 beforeAll(async () => {
-  admin = createWarehouseDb(config.warehouse, { poolMax: 1 });
-  await admin.raw('drop database if exists ?? with (force)', [database]);
-  await admin.raw('create database ??', [database]);
-  const url = new URL(config.warehouse.url);
-  url.pathname = `/${database}`;
-  db = createWarehouseDb({ url: url.toString() }, { poolMax: 4 });
-  await prepareWarehouse(db, config.warehouse);
+  scratch = await createScratchDatabase(config.warehouse, 'transform_run');
+  db = scratch.db;
   lake = createLakeClient(config.lake);
   for (const bucket of Object.values(buckets)) await lake.makeBucket(bucket);
   deps = { db, lake, logger: createLogger('transform-test', { level: 'error' }), buckets };
@@ -82,9 +76,7 @@ afterAll(async () => {
     if (keys.length > 0) await lake.removeObjects(bucket, keys);
     await lake.removeBucket(bucket).catch(() => undefined);
   }
-  await db?.destroy();
-  await admin?.raw('drop database if exists ?? with (force)', [database]);
-  await admin?.destroy();
+  await scratch?.drop();
 });
 
 describe('transform run (raw → processed → presentation → warehouse)', () => {

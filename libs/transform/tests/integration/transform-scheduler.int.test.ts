@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import { createLakeClient } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
-import { createWarehouseDb, prepareWarehouse } from '@spotify-insights/warehouse';
+import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
 import { startTransformScheduler, type LakeBuckets } from '../../src/index.ts';
 
 /*
@@ -20,30 +20,22 @@ const buckets: LakeBuckets = {
   processed: `it-sched-processed-${suffix}`,
   presentation: `it-sched-presentation-${suffix}`,
 };
-const database = `transform_sched_${process.pid}`;
-let admin: Knex;
+let scratch: ScratchDatabase;
 let db: Knex;
 let lake: Client;
 let url: string;
 
 beforeAll(async () => {
-  admin = createWarehouseDb(config.warehouse, { poolMax: 1 });
-  await admin.raw('drop database if exists ?? with (force)', [database]);
-  await admin.raw('create database ??', [database]);
-  const target = new URL(config.warehouse.url);
-  target.pathname = `/${database}`;
-  url = target.toString();
-  db = createWarehouseDb({ url }, { poolMax: 4 });
-  await prepareWarehouse(db, config.warehouse);
+  scratch = await createScratchDatabase(config.warehouse, 'transform_sched');
+  db = scratch.db;
+  url = scratch.url;
   lake = createLakeClient(config.lake);
   for (const bucket of Object.values(buckets)) await lake.makeBucket(bucket);
 });
 
 afterAll(async () => {
   for (const bucket of Object.values(buckets)) await lake.removeBucket(bucket).catch(() => {});
-  await db?.destroy();
-  await admin?.raw('drop database if exists ?? with (force)', [database]);
-  await admin?.destroy();
+  await scratch?.drop();
 });
 
 async function runsRecorded(): Promise<Array<{ trigger: string; status: string }>> {

@@ -1,11 +1,6 @@
 import type { Knex } from 'knex';
 import { loadConfig } from '@spotify-insights/config';
-import {
-  biReaderUrl,
-  createWarehouseDb,
-  ensureBiReaderLogin,
-  migrateLatest,
-} from '../../src/index.ts';
+import { biReaderUrl, createScratchDatabase, createWarehouseDb } from '../../src/index.ts';
 
 /** A migrated warehouse in a database of its own, seen as its owner and as bi_reader. */
 export interface ScratchWarehouse {
@@ -23,29 +18,18 @@ export interface ScratchWarehouse {
  */
 export async function createScratchWarehouse(name: string): Promise<ScratchWarehouse> {
   const config = loadConfig();
-  const database = `${name}_${process.pid}`;
-  const admin = createWarehouseDb(config.warehouse, { poolMax: 1 });
-  await admin.raw('drop database if exists ?? with (force)', [database]);
-  await admin.raw('create database ??', [database]);
-  const url = new URL(config.warehouse.url);
-  url.pathname = `/${database}`;
-
-  const owner = createWarehouseDb({ url: url.toString() }, { poolMax: 2 });
-  await migrateLatest(owner);
-  await ensureBiReaderLogin(owner, config.warehouse.biReaderPassword);
+  const scratch = await createScratchDatabase(config.warehouse, name, { poolMax: 2 });
   const biReader = createWarehouseDb(
-    { url: biReaderUrl(url.toString(), config.warehouse.biReaderPassword) },
+    { url: biReaderUrl(scratch.url, config.warehouse.biReaderPassword) },
     { poolMax: 1 },
   );
 
   return {
-    owner,
+    owner: scratch.db,
     biReader,
     async drop() {
       await biReader.destroy();
-      await owner.destroy();
-      await admin.raw('drop database if exists ?? with (force)', [database]);
-      await admin.destroy();
+      await scratch.drop();
     },
   };
 }

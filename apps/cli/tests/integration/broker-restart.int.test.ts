@@ -44,12 +44,17 @@ import { readTopic } from './support/read-topic.ts';
  * is stopped (a controlled SIGTERM, or SIGKILL), and started again a few seconds later.
  *
  * "Nothing lost" means, precisely:
- *  - every record the source produced for every user (all 20 × 250) is in the topic
- *    exactly once: a send that failed while the broker was away left the user's
- *    checkpoint where it was, a later cycle sent those records again, and none of them
- *    was written twice (a retried send is deduplicated by the idempotent producer);
+ *  - every record the source produced for every user (all 20 × 250) is in the topic:
+ *    a send that failed while the broker was away left the user's checkpoint where it
+ *    was, and a later cycle sent those records again;
+ *  - a record is in the topic more than once only if its user's cycle failed: a batch
+ *    the broker wrote just before it died, whose acknowledgement never came, is sent
+ *    again by a new producer (after a failed send the runtime replaces the producer, so
+ *    the broker cannot take a new batch for a duplicate of a lost one — the way kafkajs
+ *    lost plays before). Such copies are the same play: the transform keeps one row per
+ *    (user, played_at, track);
  *  - every record of the topic is in raw exactly once (one line per partition and
- *    offset), so raw holds every produced record exactly once as well;
+ *    offset): raw holds exactly what the topic holds;
  *  - while the broker is away a user's cycle ends `failed` (never another status, and
  *    never a silent `ok`: that would have moved the checkpoint past unsent records).
  */
@@ -198,7 +203,7 @@ afterAll(async () => {
 
 describe('the Kafka broker stops and restarts while producers run', () => {
   it.each(['SIGTERM', 'SIGKILL'] as const)(
-    'after %s, every record reaches the topic and raw exactly once',
+    'after %s, no record is lost, and raw holds the topic exactly once',
     async (signal) => {
       const spec: TopicSpec = {
         name: `it.broker.${randomUUID().slice(0, 8)}`,
@@ -260,14 +265,20 @@ describe('the Kafka broker stops and restarts while producers run', () => {
       const inTopic = (await readTopic(kafka, registry, spec.name))
         .map((r) => `${String(r.value.user_id)}|${seqOf(r.value.item_json)}`)
         .sort();
-      expect(inTopic.length, recentLog()).toBe(TOTAL);
-      expect(inTopic).toEqual(expected);
+      // Nothing lost: every produced record is in the topic.
+      expect([...new Set(inTopic)].sort(), recentLog()).toEqual(expected);
+      // A copy only for a user whose cycle failed (a batch written, its ack lost).
+      const failedUsers = new Set(
+        outcomes.filter((o) => o.status === 'failed').map((o) => o.userId),
+      );
+      const copies = inTopic.filter((key, i) => i > 0 && inTopic[i - 1] === key);
+      for (const key of copies) expect(failedUsers).toContain(key.split('|')[0]);
 
       const lines = (await readRawLines(lake, spec.name)).map(({ line }) => line);
       const positions = new Set(lines.map((l) => `${l.envelope.partition}:${l.envelope.offset}`));
       expect(positions.size).toBe(lines.length);
       const inRaw = lines.map((l) => `${l.envelope.user_id}|${(l.item as { seq: number }).seq}`);
-      expect(inRaw.sort()).toEqual(expected);
+      expect(inRaw.sort()).toEqual(inTopic);
     },
     300_000,
   );

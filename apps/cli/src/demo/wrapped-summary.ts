@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { fitToWidth } from './display-width.ts';
 
 export interface WrappedLine {
   user: string;
@@ -38,10 +39,7 @@ export async function wrappedSummary(db: Knex): Promise<WrappedLine[]> {
   }));
 }
 
-const cut = (text: string | null, width: number) => {
-  const value = text ?? '–';
-  return (value.length > width ? `${value.slice(0, width - 1)}…` : value).padEnd(width);
-};
+const cut = (text: string | null, width: number) => fitToWidth(text ?? '–', width);
 
 export function formatWrapped(lines: readonly WrappedLine[]): string[] {
   return [

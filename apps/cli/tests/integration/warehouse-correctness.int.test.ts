@@ -21,8 +21,16 @@ import {
   readObjectText,
 } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
-import { sourceTopic } from '@spotify-insights/schemas';
-import { createKafka, createSchemaRegistry } from '@spotify-insights/streaming';
+import { readSchema, sourceTopic } from '@spotify-insights/schemas';
+import { mapPlay } from '@spotify-insights/sources';
+import type { PlayHistory } from '@spotify-insights/spotify';
+import {
+  createIdempotentProducer,
+  createKafka,
+  createSchemaRegistry,
+  ensureTopics,
+  registerValueSchema,
+} from '@spotify-insights/streaming';
 import { runTransform, type LakeBuckets } from '@spotify-insights/transform';
 import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
 
@@ -33,6 +41,11 @@ import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/w
  * raw consumer → raw → transform → warehouse. The marts' totals are compared with
  * values computed here from the fixture, independently of the pipeline.
  *
+ * The export names a track's album artist but gives no artist id, so the artists come
+ * from the API, as they do for a real user: a few of the same plays are also polled from
+ * recently-played (full track objects with their artists, through the recent-plays
+ * topic). Those polled copies must meet their imported twins and count once.
+ *
  * Isolation on the shared stack: a topic and consumer group of this test's own; the
  * consumer writes to the fixed raw bucket under that topic's prefix, and those objects
  * are copied (under the real topic's prefix) into buckets of this test's own, which the
@@ -41,6 +54,7 @@ import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/w
 const config = loadConfig();
 const suffix = `${process.pid}-${Date.now() % 100_000}`;
 const topic = `it-correctness-${suffix}.${sourceTopic('streaming-history')}`;
+const apiTopic = `it-correctness-${suffix}.${sourceTopic('recent-plays')}`;
 const groupId = `it-correctness-${suffix}`;
 const buckets: LakeBuckets = {
   raw: `it-corr-raw-${suffix}`,
@@ -53,12 +67,41 @@ const USER_B = `correctness-${process.pid}-b`;
 
 // ---- the fixture: plays as Spotify's export writes them --------------------------------
 
-const TRACKS = {
-  t1: { id: '1AAAAAAAAAAAAAAAAAAAAA', name: 'First Light', artist: 'Aurora Lane' },
-  t2: { id: '2BBBBBBBBBBBBBBBBBBBBB', name: 'Second Wind', artist: 'Aurora Lane' },
-  t3: { id: '3CCCCCCCCCCCCCCCCCCCCC', name: 'Third Rail', artist: 'Brass Tacks' },
-  t4: { id: '4DDDDDDDDDDDDDDDDDDDDD', name: 'Fourth Wall', artist: 'Cold Harbor' },
+const ARTISTS = {
+  aurora: { id: '6AAAAAAAAAAAAAAAAAAAAA', name: 'Aurora Lane' },
+  brass: { id: '7BBBBBBBBBBBBBBBBBBBBB', name: 'Brass Tacks' },
+  cold: { id: '8CCCCCCCCCCCCCCCCCCCCC', name: 'Cold Harbor' },
 };
+type ArtistRef = (typeof ARTISTS)[keyof typeof ARTISTS];
+// `artist` is what the export names (the album artist); `artists` what the API credits.
+const TRACKS = {
+  t1: {
+    id: '1AAAAAAAAAAAAAAAAAAAAA',
+    name: 'First Light',
+    artist: 'Aurora Lane',
+    artists: [ARTISTS.aurora],
+  },
+  t2: {
+    id: '2BBBBBBBBBBBBBBBBBBBBB',
+    name: 'Second Wind',
+    artist: 'Aurora Lane',
+    artists: [ARTISTS.aurora],
+  },
+  // A feature: the track credits both artists.
+  t3: {
+    id: '3CCCCCCCCCCCCCCCCCCCCC',
+    name: 'Third Rail',
+    artist: 'Brass Tacks',
+    artists: [ARTISTS.brass, ARTISTS.cold],
+  },
+  t4: {
+    id: '4DDDDDDDDDDDDDDDDDDDDD',
+    name: 'Fourth Wall',
+    artist: 'Cold Harbor',
+    artists: [ARTISTS.cold],
+  },
+} satisfies Record<string, { id: string; name: string; artist: string; artists: ArtistRef[] }>;
+const TRACK_DURATION_MS = 201_000;
 const EPISODE = { id: '5EEEEEEEEEEEEEEEEEEEEE', name: 'Episode 12', show: 'Data Talk' };
 
 type ExportPlay = Record<string, unknown>;
@@ -143,6 +186,13 @@ const fileB = [
   trackPlay('2025-03-20T10:04:00Z', 't3', 201_000),
   trackPlay('2025-04-21T10:00:00Z', 't4', 15_000),
 ];
+/** Plays also polled from the API, one per track, so every track gets its artists. */
+const POLLED_COPIES: Array<{ user: string; play: ExportPlay }> = [
+  { user: USER_A, play: aMarch[0]! }, // t1
+  { user: USER_A, play: aMarch[1]! }, // t2
+  { user: USER_A, play: aMarch[4]! }, // t4, a short play: the import's ms_played must win
+  { user: USER_B, play: fileB[0]! }, // t3
+];
 
 // ---- expected values, computed from the fixture alone ------------------------------------
 
@@ -153,6 +203,8 @@ interface Expected {
   podcastMs: number;
   monthlyMusicMs: Record<string, number>;
   topTrackId: string;
+  /** All time, by streams then minutes; a track credits each of its artists. */
+  topArtistIds: string[];
 }
 
 function expectedFor(files: ExportPlay[][]): Expected {
@@ -176,9 +228,19 @@ function expectedFor(files: ExportPlay[][]): Expected {
     const t = perTrack.get(id) ?? { streams: 0, ms: 0 };
     perTrack.set(id, { streams: t.streams + (ms(p) >= 30_000 ? 1 : 0), ms: t.ms + ms(p) });
   }
-  const [top] = [...perTrack.entries()].sort(
-    ([, a], [, b]) => b.streams - a.streams || b.ms - a.ms,
-  );
+  const byStreamsThenMs = (
+    [, a]: [string, { streams: number; ms: number }],
+    [, b]: [string, { streams: number; ms: number }],
+  ) => b.streams - a.streams || b.ms - a.ms;
+  const [top] = [...perTrack.entries()].sort(byStreamsThenMs);
+  const perArtist = new Map<string, { streams: number; ms: number }>();
+  for (const [trackId, t] of perTrack) {
+    const track = Object.values(TRACKS).find((candidate) => candidate.id === trackId)!;
+    for (const artist of track.artists) {
+      const a = perArtist.get(artist.id) ?? { streams: 0, ms: 0 };
+      perArtist.set(artist.id, { streams: a.streams + t.streams, ms: a.ms + t.ms });
+    }
+  }
   return {
     musicMs: music.reduce((n, p) => n + ms(p), 0),
     musicStreams: music.filter((p) => ms(p) >= 30_000).length,
@@ -186,7 +248,52 @@ function expectedFor(files: ExportPlay[][]): Expected {
     podcastMs: plays.filter((p) => p['spotify_episode_uri']).reduce((n, p) => n + ms(p), 0),
     monthlyMusicMs: monthly,
     topTrackId: top![0],
+    topArtistIds: [...perArtist.entries()].sort(byStreamsThenMs).map(([id]) => id),
   };
+}
+
+// ---- the same plays as recently-played returns them ---------------------------------------
+
+/** A `GET /me/player/recently-played` item: a full track object, its artists with ids. */
+function apiPlay(play: ExportPlay): PlayHistory {
+  const id = String(play['spotify_track_uri']).split(':')[2]!;
+  const track = Object.values(TRACKS).find((candidate) => candidate.id === id)!;
+  const artists = track.artists.map((a) => ({
+    id: a.id,
+    name: a.name,
+    type: 'artist',
+    uri: `spotify:artist:${a.id}`,
+  }));
+  return {
+    // The API keeps milliseconds; the export does not. The play is the same second.
+    played_at: new Date(Date.parse(String(play['ts'])) + 417).toISOString(),
+    context: null,
+    track: {
+      id: track.id,
+      name: track.name,
+      type: 'track',
+      uri: `spotify:track:${track.id}`,
+      duration_ms: TRACK_DURATION_MS,
+      explicit: false,
+      external_ids: { isrc: `QZ${track.id.slice(0, 10).toUpperCase()}` },
+      artists,
+      album: {
+        id: `9${track.id.slice(1)}`,
+        name: `${track.artist} LP`,
+        album_type: 'album',
+        release_date: '2024-05-17',
+        release_date_precision: 'day',
+        total_tracks: 10,
+        artists: artists.slice(0, 1),
+        images: [],
+        type: 'album',
+        uri: `spotify:album:9${track.id.slice(1)}`,
+      },
+      disc_number: 1,
+      track_number: 1,
+      is_local: false,
+    },
+  } as unknown as PlayHistory;
 }
 
 // ---- the pipeline ------------------------------------------------------------------------
@@ -211,8 +318,17 @@ async function importAll(runId: string): Promise<FileImportOutcome[]> {
   ];
 }
 
-/** Runs a raw consumer on the test topic until `expected` records are committed. */
-async function landInRaw(expected: number): Promise<number> {
+/** The test's own topics, each standing in for a real one (whose name its raw keys get). */
+const TEST_TOPICS = [
+  { name: topic, source: 'streaming-history' },
+  { name: apiTopic, source: 'recent-plays' },
+] as const;
+
+/** Runs a raw consumer on one test topic until `expected` records are committed. */
+async function landInRaw(
+  testTopic: (typeof TEST_TOPICS)[number],
+  expected: number,
+): Promise<number> {
   let committed = 0;
   let done!: () => void;
   const landed = new Promise<void>((resolve) => (done = resolve));
@@ -220,8 +336,8 @@ async function landInRaw(expected: number): Promise<number> {
     kafka: createKafka(config.kafka),
     registry: createSchemaRegistry(config.schemaRegistry),
     lake,
-    topic: { ...sourceTopicSpec('streaming-history'), name: topic },
-    groupId,
+    topic: { ...sourceTopicSpec(testTopic.source), name: testTopic.name },
+    groupId: `${groupId}-${testTopic.source}`,
     logger,
     batch: { maxWaitMs: 200 },
     onChunkStored: ({ objects }) => {
@@ -238,14 +354,48 @@ async function landInRaw(expected: number): Promise<number> {
   return committed;
 }
 
-/** Copies the test topic's raw objects into this test's raw bucket, under the real topic's prefix. */
+/** Copies the test topics' raw objects into this test's raw bucket, under the real topics' prefixes. */
 async function copyRawObjects(): Promise<number> {
-  const keys = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${topic}/`);
-  for (const key of keys) {
-    const body = await readObjectText(lake, LAKE_BUCKETS.raw, key);
-    await lake.putObject(buckets.raw, key.replace(topic, sourceTopic('streaming-history')), body);
+  let copied = 0;
+  for (const testTopic of TEST_TOPICS) {
+    const keys = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${testTopic.name}/`);
+    for (const key of keys) {
+      const body = await readObjectText(lake, LAKE_BUCKETS.raw, key);
+      await lake.putObject(
+        buckets.raw,
+        key.replace(testTopic.name, sourceTopic(testTopic.source)),
+        body,
+      );
+    }
+    copied += keys.length;
   }
-  return keys.length;
+  return copied;
+}
+
+/** Sends the polled copies to the recent-plays test topic as the producer would. */
+async function producePolledCopies(): Promise<number> {
+  const registry = createSchemaRegistry(config.schemaRegistry);
+  await ensureTopics(kafkaAdmin, [{ ...sourceTopicSpec('recent-plays'), name: apiTopic }]);
+  const schemaId = await registerValueSchema(registry, apiTopic, readSchema('recent-plays'));
+  const now = new Date('2025-05-01T00:00:00Z');
+  const messages = await Promise.all(
+    POLLED_COPIES.map(async ({ user, play }) => ({
+      key: user,
+      value: await registry.encode(
+        schemaId,
+        mapPlay(
+          apiPlay(play),
+          { userId: user, runId: 'correctness-api', now },
+          'GET /me/player/recently-played',
+        ),
+      ),
+    })),
+  );
+  const producer = createIdempotentProducer(createKafka(config.kafka));
+  await producer.connect();
+  await producer.send({ topic: apiTopic, acks: -1, messages });
+  await producer.disconnect();
+  return messages.length;
 }
 
 async function martTotals(userId: string) {
@@ -256,6 +406,10 @@ async function martTotals(userId: string) {
   const top = await db('marts.top_tracks_by_period')
     .where({ spotify_user_id: userId, period: 'all_time', rank: 1 })
     .first('spotify_track_id');
+  const topArtists = await db('marts.top_artists_by_period')
+    .where({ spotify_user_id: userId, period: 'all_time' })
+    .orderBy('rank')
+    .select('spotify_artist_id');
   const facts = await db('warehouse.fct_play as f')
     .join('warehouse.dim_user as u', 'u.user_key', 'f.user_key')
     .where('u.spotify_user_id', userId)
@@ -274,6 +428,7 @@ async function martTotals(userId: string) {
         .map((m) => [m.year_month, Number(m.music_ms_played)]),
     ),
     topTrackId: top?.spotify_track_id as string,
+    topArtistIds: topArtists.map((row) => row.spotify_artist_id as string),
     podcasts: podcasts.map((p) => ({ show: p.show_name as string, ms: Number(p.ms_played) })),
   };
 }
@@ -301,12 +456,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await importer?.close();
   await kafkaAdmin
-    ?.deleteTopics({ topics: [topic, deadLetterTopicOf(topic)] })
+    ?.deleteTopics({ topics: [topic, deadLetterTopicOf(topic), apiTopic] })
     .catch(() => undefined);
   await kafkaAdmin?.disconnect();
   if (lake) {
-    const ours = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${topic}/`).catch(() => []);
-    if (ours.length > 0) await lake.removeObjects(LAKE_BUCKETS.raw, ours);
+    for (const testTopic of TEST_TOPICS) {
+      const ours = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${testTopic.name}/`).catch(
+        () => [],
+      );
+      if (ours.length > 0) await lake.removeObjects(LAKE_BUCKETS.raw, ours);
+    }
     for (const bucket of Object.values(buckets)) {
       const keys = await listObjectKeys(lake, bucket, '').catch(() => []);
       if (keys.length > 0) await lake.removeObjects(bucket, keys);
@@ -328,7 +487,9 @@ describe('warehouse correctness: an export imported through the real pipeline', 
     const sent = outcomes.reduce((n, o) => n + o.records, 0);
     expect(sent).toBe(fileA1.length + fileA2.length - 1 + fileB.length);
 
-    expect(await landInRaw(sent)).toBe(sent);
+    expect(await landInRaw(TEST_TOPICS[0], sent)).toBe(sent);
+    const polledSent = await producePolledCopies();
+    expect(await landInRaw(TEST_TOPICS[1], polledSent)).toBe(polledSent);
     expect(await copyRawObjects()).toBeGreaterThan(0);
     const run = await runTransform({ db, lake, logger, buckets }, { trigger: 'manual' });
     expect(run.status, JSON.stringify(run.quality?.blocked)).toBe('succeeded');
@@ -352,7 +513,16 @@ describe('warehouse correctness: an export imported through the real pipeline', 
     const dimTrack = await db('warehouse.dim_track')
       .where({ spotify_track_id: TRACKS.t1.id })
       .first('track_name', 'duration_ms');
-    expect(dimTrack).toEqual({ track_name: TRACKS.t1.name, duration_ms: null });
+    // The API's full track object wins over the export's name-only one.
+    expect(dimTrack).toEqual({ track_name: TRACKS.t1.name, duration_ms: TRACK_DURATION_MS });
+    // Each polled play met its imported twin: one fact row, the import's (it knows ms_played).
+    const sources = await db('warehouse.fct_play')
+      .groupBy('source')
+      .select('source')
+      .count<{ source: string; n: string }[]>('* as n');
+    expect(sources.map((row) => [row.source, Number(row.n)])).toEqual([
+      ['import', expectedA.trackPlaysInFacts + expectedB.trackPlaysInFacts],
+    ]);
     const offsets = await kafkaAdmin.fetchTopicOffsets(topic);
 
     // The same files again: nothing is sent, nothing new lands, the warehouse is unchanged.

@@ -1,3 +1,4 @@
+import avro from 'avsc';
 import type { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { Message, Producer } from 'kafkajs';
 import type { Logger } from '@spotify-insights/logging';
@@ -27,10 +28,15 @@ export interface ProducerCycleDeps {
   producer: Producer | RenewableProducer;
   registry: SchemaRegistry;
   /**
-   * The id under which `schemas/<schemaName>.avsc` is registered (at start). Values are
-   * encoded with that local schema; the cycle checks the id names it.
+   * The id under which the value schema is registered (at start). Values are encoded
+   * with the local schema; the cycle checks the id names it.
    */
   schemaId: number;
+  /**
+   * The value schema, when the deployment's differs from `schemas/<schemaName>.avsc`
+   * (a newer version rolled out before the source file changed, as in a schema upgrade).
+   */
+  valueSchema?: object;
   checkpoints: CheckpointStore;
   users: readonly string[];
   runId: string;
@@ -63,7 +69,9 @@ export interface UserOutcome {
 export async function runProducerCycle(deps: ProducerCycleDeps): Promise<UserOutcome[]> {
   const { source, logger } = deps;
   const topic = deps.topic ?? sourceTopic(source.name);
-  const type = avroType(source.schemaName);
+  const type = deps.valueSchema
+    ? avro.Type.forSchema(deps.valueSchema as avro.Schema)
+    : avroType(source.schemaName);
   const now = deps.now ?? (() => new Date());
   // Values are encoded with the local schema; once per cycle (the registry client caches
   // it), check the id names that same schema. A failure fails each user like any other.

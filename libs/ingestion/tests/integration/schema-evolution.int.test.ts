@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import { createLakeClient, LAKE_BUCKETS, listObjectKeys } from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
-import {
-  ENVELOPE_FIELDS,
-  readSchema,
-  SCHEMAS_DIR,
-  type SourceName,
-} from '@spotify-insights/schemas';
+import { ENVELOPE_FIELDS, readSchema } from '@spotify-insights/schemas';
 import type { SpotifyClient } from '@spotify-insights/spotify';
 import {
   createIdempotentProducer,
@@ -76,20 +68,13 @@ const v3: RecordSchema = {
 
 let kafka: Kafka;
 let lake: Client;
-let deployDir: string;
 
-/**
- * The recent-plays source as a producer app runs it, with `records` as Spotify's answer
- * and `schemaFile` as the deployed .avsc (a path the runtime resolves from schemas/).
- */
-function playsSource(
-  records: Array<Record<string, unknown>>,
-  schemaFile: string,
-): ProducibleSource {
+/** The recent-plays source as a producer app runs it, with `records` as Spotify's answer. */
+function playsSource(records: Array<Record<string, unknown>>): ProducibleSource {
   return {
     name: 'recent-plays',
     endpoint: 'GET /me/player/recently-played',
-    schemaName: schemaFile as SourceName,
+    schemaName: 'recent-plays',
     defaultIntervalMs: 0,
     fetch: async ({ userId }) => ({
       records: records.filter((r) => r.user_id === userId),
@@ -98,7 +83,13 @@ function playsSource(
   };
 }
 
-async function produceCycle(source: ProducibleSource, schemaId: number, runId: string) {
+/** One cycle; `valueSchema` is the deployed schema when it is not schemas/recent-plays.avsc. */
+async function produceCycle(
+  source: ProducibleSource,
+  schemaId: number,
+  runId: string,
+  valueSchema?: RecordSchema,
+) {
   const producer = createIdempotentProducer(kafka);
   await producer.connect();
   try {
@@ -109,6 +100,7 @@ async function produceCycle(source: ProducibleSource, schemaId: number, runId: s
       producer,
       registry,
       schemaId,
+      valueSchema,
       checkpoints: { get: async () => undefined, set: async () => undefined },
       users,
       runId,
@@ -139,7 +131,6 @@ const withoutEnvelope = (record: Record<string, unknown>) =>
 beforeAll(async () => {
   kafka = createKafka(config.kafka);
   lake = createLakeClient(config.lake);
-  deployDir = mkdtempSync(join(tmpdir(), 'schema-evolution-'));
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, [
@@ -150,7 +141,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  rmSync(deployDir, { recursive: true, force: true });
   const admin = kafka.admin();
   await admin.connect();
   await admin
@@ -178,12 +168,10 @@ describe('schema evolution through the producer runtime, Kafka and the raw consu
       Array.from({ length: PER_USER }, (_, i) => ({ ...recentPlay(u, i) })),
     );
     const v1Id = await registerValueSchema(registry, spec.name, v1);
-    const v1Outcomes = await produceCycle(playsSource(v1Records, 'recent-plays'), v1Id, 'v1');
+    const v1Outcomes = await produceCycle(playsSource(v1Records), v1Id, 'v1');
     expect(v1Outcomes.map((o) => [o.status, o.sent])).toEqual(users.map(() => ['ok', PER_USER]));
 
-    // v2 deployed: the edited .avsc, registered by the producer at start.
-    writeFileSync(join(deployDir, 'recent-plays.avsc'), JSON.stringify(v2));
-    const v2File = relative(SCHEMAS_DIR, join(deployDir, 'recent-plays'));
+    // v2 deployed: the edited schema, registered by the producer at start.
     const v2Id = await registerValueSchema(registry, spec.name, v2);
     expect(v2Id).not.toBe(v1Id);
     const v2Records = users.flatMap((u) =>
@@ -192,7 +180,7 @@ describe('schema evolution through the producer runtime, Kafka and the raw consu
         shuffle: i % 2 === 0,
       })),
     );
-    const v2Outcomes = await produceCycle(playsSource(v2Records, v2File), v2Id, 'v2');
+    const v2Outcomes = await produceCycle(playsSource(v2Records), v2Id, 'v2', v2);
     expect(v2Outcomes.map((o) => [o.status, o.sent])).toEqual(users.map(() => ['ok', PER_USER]));
 
     await landInRaw(
@@ -224,7 +212,7 @@ describe('schema evolution through the producer runtime, Kafka and the raw consu
     const before = await recordsInTopic();
     const startWithV3 = async () => {
       const v3Id = await registerValueSchema(registry, spec.name, v3);
-      await produceCycle(playsSource(v2Records, v2File), v3Id, 'v3');
+      await produceCycle(playsSource(v2Records), v3Id, 'v3', v3);
     };
     const refused = await startWithV3().then(
       () => undefined,

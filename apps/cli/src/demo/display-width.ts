@@ -8,10 +8,14 @@
 // East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W/F), and emoji pictographs.
 const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200B-\u200F\uFE00-\uFE0F]/u;
+const COMBINING_MARK = /\p{M}/u;
+
+/** Zero-width spaces and joiners, and variation selectors (which only pick a glyph). */
+const isInvisible = (codePoint: number) =>
+  (codePoint >= 0x200b && codePoint <= 0x200f) || (codePoint >= 0xfe00 && codePoint <= 0xfe0f);
 
 function charWidth(char: string): number {
-  if (ZERO_WIDTH.test(char)) return 0;
+  if (COMBINING_MARK.test(char) || isInvisible(char.codePointAt(0)!)) return 0;
   return WIDE.test(char) ? 2 : 1;
 }
 

@@ -153,6 +153,18 @@ async function runBenchmark(options: TransformBenchOptions): Promise<void> {
       '',
       `load / COPY into a table with the grain PK: ${(load / baseline.withGrain.seconds).toFixed(2)}×; ` +
         `fct_play loaded by: ${playsLoad?.method ?? '-'}`,
+      ...(playsLoad
+        ? [
+            `  plays in the load: ${playsLoad.seconds.toFixed(1)} s` +
+              (playsLoad.sourceSeconds === undefined
+                ? ''
+                : `, ${playsLoad.sourceSeconds.toFixed(1)} s of it waiting for DuckDB (key join, CSV)`) +
+              `; every other model ${(result.loaded ?? [])
+                .filter((l) => l.model !== 'plays')
+                .reduce((sum, l) => sum + l.seconds, 0)
+                .toFixed(1)} s`,
+          ]
+        : []),
       ...(overlap > 0
         ? [
             `aggregate and load ran side by side for ${overlap.toFixed(1)} s: their times include sharing the cores`,

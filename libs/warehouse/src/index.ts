@@ -6,7 +6,20 @@ export {
   migrateRollbackAll,
   migrationSource,
 } from './migrations.ts';
-export { loadBatch, type ModelCsv, type ModelLoadResult } from './load/load-batch.ts';
+export {
+  loadBatch,
+  type ModelCsv,
+  type ModelLoadResult,
+  type PlayFactSources,
+} from './load/load-batch.ts';
+export {
+  PLAY_FACT_TABLES,
+  type ItemLookup,
+  type PlayFactModel,
+  type PlayFactRequest,
+  type PlayFactSource,
+  type UserLookup,
+} from './load/play-fact-copy.ts';
 export {
   LOAD_ORDER,
   PROCESSED_COLUMNS,
@@ -14,3 +27,4 @@ export {
   type ProcessedModel,
 } from './load/processed-columns.ts';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
+export * from './queries/index.ts';

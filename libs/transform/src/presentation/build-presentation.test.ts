@@ -51,6 +51,16 @@ describe('buildPresentation and writePresentationFiles over the friend group', (
     });
   });
 
+  it('gives each aggregate, over the shared relations, the rows it derives alone', async () => {
+    const built = await buildPresentation(db.conn, { now: NOW });
+    for (const aggregate of PRESENTATION_AGGREGATES) {
+      const alone = (await db.conn.runAndReadAll(aggregate.sql({ now: NOW }))).getRowObjectsJS();
+      expect(built.find((table) => table.name === aggregate.name)?.rows, aggregate.name).toEqual(
+        alone,
+      );
+    }
+  });
+
   it('replaces an earlier build rather than adding to it', async () => {
     const first = await buildPresentation(db.conn, { now: NOW });
     const second = await buildPresentation(db.conn, { now: NOW });
@@ -122,16 +132,17 @@ describe('presentation failures', () => {
     });
   });
 
-  it('names the aggregate DuckDB refused (AGGREGATE_FAILED) when the processed tables are missing', async () => {
+  it('names the relation DuckDB refused (AGGREGATE_FAILED) when the processed tables are missing', async () => {
     await withEmptyDb(async (conn) => {
       const failure = await buildPresentation(conn, { now: NOW }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(TransformError);
       expect(failure).toMatchObject({
         code: 'AGGREGATE_FAILED',
         canRetry: false,
-        details: { aggregate: 'user_daily_listening' },
+        // the first relation the aggregates share, built before any aggregate
+        details: { relation: 'track_dim' },
       });
-      expect((failure as Error).message).toMatch(/^presentation aggregate user_daily_listening: /);
+      expect((failure as Error).message).toMatch(/^presentation relation track_dim: /);
     });
   });
 

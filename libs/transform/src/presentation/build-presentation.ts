@@ -5,6 +5,7 @@ import { quoteIdentifier, quoteString } from '@spotify-insights/quality';
 import { PRESENTATION_AGGREGATES } from './aggregates/index.ts';
 import type { PresentationParams } from './presentation-aggregate.ts';
 import { TransformError } from '../transform-error.ts';
+import { buildSharedRelations } from './shared-relations.ts';
 import { timestampLiteral } from './sql-expressions.ts';
 
 export interface PresentationTable {
@@ -29,10 +30,12 @@ export async function buildPresentation(
   params: PresentationParams,
 ): Promise<PresentationTable[]> {
   timestampLiteral(params.now); // refuses an invalid now before any table is replaced
+  // the deduplicated plays and the dimensions, once for every aggregate
+  const shared = await buildSharedRelations(conn);
   const built: PresentationTable[] = [];
   for (const aggregate of PRESENTATION_AGGREGATES) {
     const table = quoteIdentifier(presentationTable(aggregate.name));
-    const select = aggregate.sql(params);
+    const select = aggregate.sql({ ...params, shared });
     try {
       await conn.run(`CREATE OR REPLACE TABLE ${table} AS ${select}`);
       const rows = (await conn.runAndReadAll(`SELECT * FROM ${table}`)).getRowObjectsJS();

@@ -1,6 +1,6 @@
 import { ALL_PLAYS, TRACK_CREDITS } from './base-relations.ts';
 import { MUSIC_COLUMNS, PODCAST_COLUMNS } from './listening-columns.ts';
-import { withRelations } from './relations.ts';
+import { withRelations, type SharedRelations } from './relations.ts';
 import { integerCount } from './sql-expressions.ts';
 
 /**
@@ -8,8 +8,12 @@ import { integerCount } from './sql-expressions.ts';
  * streams, plays, distinct tracks and credited artists, then podcast minutes and plays.
  * A period with podcasts only has a row with zero music, as in the marts.
  */
-export const listeningByPeriodSql = (periodColumn: string, periodExpression: string): string => `
-${withRelations([ALL_PLAYS, TRACK_CREDITS])},
+export const listeningByPeriodSql = (
+  periodColumn: string,
+  periodExpression: string,
+  shared?: SharedRelations,
+): string => `
+${withRelations([ALL_PLAYS, TRACK_CREDITS], shared)},
 listened AS (
   SELECT ${periodExpression} AS ${periodColumn}, *
   FROM all_plays

@@ -1,7 +1,11 @@
+import type { SharedRelations } from './relations.ts';
+
 /** What every presentation aggregate is measured against. */
 export interface PresentationParams {
   /** The moment the periods (last 4 weeks, this year…) and current streaks count from. */
   now: Date;
+  /** Relations built once for the whole build (shared-relations.ts); none when absent. */
+  shared?: SharedRelations;
 }
 
 /**

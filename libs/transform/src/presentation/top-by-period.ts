@@ -1,4 +1,5 @@
 import { MUSIC_PLAYS } from './base-relations.ts';
+import type { PresentationParams } from './presentation-aggregate.ts';
 import { withRelations, type Relation } from './relations.ts';
 import { integerCount, localTime, minutes, timestampLiteral } from './sql-expressions.ts';
 
@@ -62,8 +63,8 @@ export interface TopItemsSpec {
  * The top items per user and period, ranked as the marts rank them: by streams, then
  * minutes, then name; rank 1 to TOP_N.
  */
-export const topByPeriodSql = (now: Date, spec: TopItemsSpec): string => `
-${withRelations([playsByPeriod(now), ...spec.uses])},
+export const topByPeriodSql = ({ now, shared }: PresentationParams, spec: TopItemsSpec): string => `
+${withRelations([playsByPeriod(now), ...spec.uses], shared)},
 per_item AS (${spec.perItem}),
 ranked AS (
   SELECT *, row_number() OVER (PARTITION BY user_id, period

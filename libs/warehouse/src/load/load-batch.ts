@@ -11,19 +11,36 @@ import {
   type ProcessedModel,
 } from './processed-columns.ts';
 import { insertNewGrains, type NewGrainMethod } from './new-grain-insert.ts';
+import {
+  PLAY_FACT_TABLES,
+  copyPlayFact,
+  type PlayFactMethod,
+  type PlayFactModel,
+  type PlayFactSource,
+} from './play-fact-copy.ts';
 import { GENRE_MERGES, STAR_MERGES } from './star-merges.ts';
 
 /** A processed model's rows as CSV with a header line, columns as in PROCESSED_COLUMNS. */
 export type ModelCsv = () => Readable;
 
+/** Play facts whose holder resolves their keys itself (play-fact-copy.ts), instead of CSV. */
+export type PlayFactSources = Partial<Record<PlayFactModel, PlayFactSource>>;
+
 export interface ModelLoadResult {
   model: ProcessedModel;
-  /** Rows COPied into staging. */
+  /** Rows COPied into staging (from a play fact source: into the fact and staging). */
   staged: number;
   /** Rows the merge inserted or changed in the star schema (0 when loaded before). */
   merged: number;
-  /** How: the merge, or for a play fact whose rows are all new, a plain insert (new-grain-insert.ts). */
-  method: 'merge' | NewGrainMethod;
+  /**
+   * How: the merge; for a play fact given as CSV whose rows are all new, a plain insert
+   * (new-grain-insert.ts); for one from a source, COPY (play-fact-copy.ts).
+   */
+  method: 'merge' | NewGrainMethod | PlayFactMethod;
+  /** Wall time of the model's load (staging, merge; for a play fact source, all of it). */
+  seconds: number;
+  /** For a play fact source: the time the load waited for it (not overlapped by a COPY). */
+  sourceSeconds?: number;
 }
 
 async function mergeModel(
@@ -38,36 +55,54 @@ async function mergeModel(
   return { merged: result.rowCount ?? 0, method: 'merge' };
 }
 
+async function stageCsv(
+  client: PoolClient,
+  model: ProcessedModel,
+  input: ModelCsv | undefined,
+): Promise<number> {
+  if (!input) return 0;
+  const copy = client.query(
+    copyFrom(
+      `copy ${stagingTable(model)} (${columnNames(model).join(', ')}) from stdin (format csv, header true)`,
+    ),
+  );
+  await pipeline(input(), copy);
+  return Number(copy.rowCount ?? 0);
+}
+
+const playFactSource = (sources: PlayFactSources, model: ProcessedModel) =>
+  model in PLAY_FACT_TABLES ? sources[model as PlayFactModel] : undefined;
+
 /**
  * Loads one batch of processed models into the star schema, all or nothing: each model is
  * COPied into a temporary staging table, then merged (dimensions before facts) by the
- * statements in star-merges.ts. Running the same batch again changes nothing.
+ * statements in star-merges.ts; a play fact given in `playFacts` is loaded from its
+ * source instead (play-fact-copy.ts). Running the same batch again changes nothing.
  */
 export async function loadBatch(
   db: Knex,
   batchId: string,
   inputs: Partial<Record<ProcessedModel, ModelCsv>>,
+  playFacts: PlayFactSources = {},
 ): Promise<ModelLoadResult[]> {
   return db.transaction(async (trx) => {
     // The transaction's own connection: COPY must run inside the same transaction.
     const client = (await trx.client.acquireConnection()) as PoolClient;
     const results: ModelLoadResult[] = [];
     for (const model of LOAD_ORDER) {
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       const columns = PROCESSED_COLUMNS[model].map(([name, type]) => `"${name}" ${type}`);
       await client.query(
         `create temporary table ${stagingTable(model)} (${columns.join(', ')}) on commit drop`,
       );
-      const input = inputs[model];
-      let staged = 0;
-      if (input) {
-        const copy = client.query(
-          copyFrom(
-            `copy ${stagingTable(model)} (${columnNames(model).join(', ')}) from stdin (format csv, header true)`,
-          ),
-        );
-        await pipeline(input(), copy);
-        staged = Number(copy.rowCount ?? 0);
+      const source = playFactSource(playFacts, model);
+      if (source) {
+        const loaded = await copyPlayFact(client, model as PlayFactModel, source, batchId);
+        results.push({ model, ...loaded, seconds: seconds() });
+        continue;
       }
+      const staged = await stageCsv(client, model, inputs[model]);
       await client.query(`analyze ${stagingTable(model)}`);
       const { merged, method } =
         staged === 0
@@ -75,7 +110,7 @@ export async function loadBatch(
           : await mergeModel(client, model, batchId);
       if (model === 'artists' && staged > 0)
         for (const sql of GENRE_MERGES) await client.query(sql);
-      results.push({ model, staged, merged, method });
+      results.push({ model, staged, merged, method, seconds: seconds() });
     }
     return results;
   });

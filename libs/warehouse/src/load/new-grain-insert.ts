@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { isEmptyFact, withPrimaryKeyRebuilt } from './fact-primary-key.ts';
 import type { ProcessedModel } from './processed-columns.ts';
 import { EPISODE_PLAYS_INSERT, PLAYS_INSERT } from './star-merges.ts';
 
@@ -7,10 +8,14 @@ import { EPISODE_PLAYS_INSERT, PLAYS_INSERT } from './star-merges.ts';
  * merge — INSERT … ON CONFLICT, a speculative insertion per row — costs several times a
  * bare COPY. When no row of the batch can meet a loaded one, the conflict clause has
  * nothing to do, so the rows go in with a plain INSERT … SELECT; into an empty fact, the
- * primary key is dropped for the insert and built once after it, PostgreSQL's own advice
- * for bulk loads. Otherwise the merge of star-merges.ts runs, as before. Measured on 1M
- * plays on this project's 2-core machine: the merge 19-24 s, a plain insert about 13 s,
- * insert and key build about 9 s (8 + 1).
+ * primary key is dropped for the insert and built once after it (fact-primary-key.ts).
+ * Otherwise the merge of star-merges.ts runs, as before. Measured on 1M plays on this
+ * project's 2-core machine: the merge 19-24 s, a plain insert about 13 s, insert and key
+ * build about 9 s (8 + 1).
+ *
+ * This is the path of a batch given as CSV only (staged in PostgreSQL). The transform
+ * hands its play facts to play-fact-copy.ts instead, which resolves the keys outside
+ * PostgreSQL and COPies the new rows straight into the fact.
  *
  * "Cannot meet": the fact is empty, or for every user of the batch it holds no play of
  * theirs between the batch's first and last play of that user — one index range probe
@@ -19,9 +24,7 @@ import { EPISODE_PLAYS_INSERT, PLAYS_INSERT } from './star-merges.ts';
  *
  * Safe because the fact is locked against other writers (SHARE ROW EXCLUSIVE: readers go
  * on) from the check to the commit, and a duplicate still cannot get in: the plain
- * INSERT meets the primary key, and a rebuilt key checks every row. Dropping the key
- * takes an ACCESS EXCLUSIVE lock, so readers of the empty fact wait for the commit; it
- * is DDL inside the batch's transaction, so a failed batch leaves the key as it was.
+ * INSERT meets the primary key, and a rebuilt key checks every row.
  */
 interface PlayFact {
   table: string;
@@ -51,15 +54,6 @@ const overlapSql = (fact: PlayFact) => `
       and f.played_at between b.first_at and b.last_at
   ) as overlaps`;
 
-async function primaryKey(client: PoolClient, table: string) {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `select quote_ident(conname) as name, pg_get_constraintdef(oid) as definition
-     from pg_constraint where conrelid = $1::regclass and contype = 'p'`,
-    [table],
-  );
-  return rows[0];
-}
-
 /**
  * Inserts a staged play fact without a merge when none of its rows can meet a loaded
  * one; returns the rows inserted and how, or undefined when the merge must run. Runs
@@ -73,18 +67,15 @@ export async function insertNewGrains(
   const fact = NEW_GRAIN_FACTS[model];
   if (!fact) return undefined;
   await client.query(`lock table ${fact.table} in share row exclusive mode`);
-  const { rows: loaded } = await client.query<{ empty: boolean }>(
-    `select not exists (select 1 from ${fact.table}) as empty`,
-  );
-  const empty = loaded[0]?.empty === true;
+  const empty = await isEmptyFact(client, fact.table);
   if (!empty) {
     const { rows: overlap } = await client.query<{ overlaps: boolean }>(overlapSql(fact));
     if (overlap[0]?.overlaps !== false) return undefined;
+    const inserted = await client.query(fact.insert, [batchId]);
+    return { rows: inserted.rowCount ?? 0, method: 'insert' };
   }
-  const key = empty ? await primaryKey(client, fact.table) : undefined;
-  if (key) await client.query(`alter table ${fact.table} drop constraint ${key.name}`);
-  const inserted = await client.query(fact.insert, [batchId]);
-  if (key)
-    await client.query(`alter table ${fact.table} add constraint ${key.name} ${key.definition}`);
-  return { rows: inserted.rowCount ?? 0, method: key ? 'insert, key rebuilt' : 'insert' };
+  const { result, rebuilt } = await withPrimaryKeyRebuilt(client, fact.table, () =>
+    client.query(fact.insert, [batchId]),
+  );
+  return { rows: result.rowCount ?? 0, method: rebuilt ? 'insert, key rebuilt' : 'insert' };
 }

@@ -4,6 +4,24 @@
  * into the star schema. Types are PostgreSQL's; the staging tables use them so COPY
  * rejects a malformed value with the column's name.
  */
+
+const PLAY_COLUMNS = [
+  ['user_id', 'text'],
+  ['played_at', 'timestamptz'],
+  ['track_id', 'text'],
+  ['ms_played', 'integer'],
+  ['skipped', 'boolean'],
+  ['reason_start', 'text'],
+  ['reason_end', 'text'],
+  ['shuffle', 'boolean'],
+  ['offline', 'boolean'],
+  ['platform', 'text'],
+  ['conn_country', 'text'],
+  ['incognito', 'boolean'],
+  ['context_type', 'text'],
+  ['context_uri', 'text'],
+  ['source', 'text'],
+] as const;
 export const PROCESSED_COLUMNS = {
   users: [
     ['user_id', 'text'],
@@ -59,38 +77,11 @@ export const PROCESSED_COLUMNS = {
     ['snapshot_id', 'text'],
     ['items_total', 'integer'],
   ],
-  plays: [
-    ['user_id', 'text'],
-    ['played_at', 'timestamptz'],
-    ['track_id', 'text'],
-    ['ms_played', 'integer'],
-    ['skipped', 'boolean'],
-    ['reason_start', 'text'],
-    ['reason_end', 'text'],
-    ['shuffle', 'boolean'],
-    ['offline', 'boolean'],
-    ['platform', 'text'],
-    ['conn_country', 'text'],
-    ['incognito', 'boolean'],
-    ['context_type', 'text'],
-    ['context_uri', 'text'],
-    ['source', 'text'],
-  ],
-  episode_plays: [
-    ['user_id', 'text'],
-    ['played_at', 'timestamptz'],
-    ['episode_id', 'text'],
-    ['ms_played', 'integer'],
-    ['skipped', 'boolean'],
-    ['reason_start', 'text'],
-    ['reason_end', 'text'],
-    ['shuffle', 'boolean'],
-    ['offline', 'boolean'],
-    ['platform', 'text'],
-    ['conn_country', 'text'],
-    ['incognito', 'boolean'],
-    ['source', 'text'],
-  ],
+  plays: PLAY_COLUMNS,
+  // plays' columns for an episode: recently-played lists no episodes, so no context
+  episode_plays: PLAY_COLUMNS.filter(([name]) => !name.startsWith('context_')).map(
+    ([name, type]) => [name === 'track_id' ? 'episode_id' : name, type] as const,
+  ),
   saved_tracks: [
     ['user_id', 'text'],
     ['track_id', 'text'],

@@ -1,11 +1,12 @@
+import { DIMENSION_UPSERTS } from './dimension-upserts.ts';
 import type { ProcessedModel } from './processed-columns.ts';
 
 /*
  * One statement per processed model, from its staging table (stg_<model>) into the star
  * schema. $1 is the batch id. Each returns the rows it inserted or changed, so the run
  * report can say what a batch did; run twice with the same batch, each changes nothing:
- * dimensions update only when a value differs (IS DISTINCT FROM), facts insert only new
- * grains (ON CONFLICT on the grain's unique constraint).
+ * dimensions update only when a value differs (IS DISTINCT FROM, dimension-upserts.ts),
+ * facts insert only new grains (ON CONFLICT on the grain's unique constraint).
  *
  * Facts join their dimensions on natural keys; a fact row whose dimension row is missing
  * (its track was quarantined, say) is not loaded — the `orphans` query counts those.
@@ -16,7 +17,8 @@ const dateKey = (column: string) => `(to_char(${column}, 'YYYYMMDD'))::integer`;
 /*
  * The play facts' INSERT … SELECT without its conflict clause: what the merges below
  * add ON CONFLICT to, and what new-grain-insert.ts runs alone when no row of the batch
- * can meet a loaded one.
+ * can meet a loaded one (for a batch given as CSV; the transform's play facts go by
+ * play-fact-copy.ts).
  */
 export const PLAYS_INSERT = `
     insert into warehouse.fct_play as f (user_key, track_key, played_at, ms_played, skipped,
@@ -47,53 +49,11 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
     on conflict (spotify_user_id) do update set first_seen_at = excluded.first_seen_at
       where excluded.first_seen_at < warehouse.dim_user.first_seen_at`,
 
-  albums: `
-    insert into warehouse.dim_album as d
-      (spotify_album_id, album_name, album_type, release_date, total_tracks, label, popularity)
-    select album_id, album_name, album_type, release_date, total_tracks, label, popularity
-    from stg_albums
-    on conflict (spotify_album_id) do update set
-      album_name = excluded.album_name,
-      album_type = coalesce(excluded.album_type, d.album_type),
-      release_date = coalesce(excluded.release_date, d.release_date),
-      total_tracks = coalesce(excluded.total_tracks, d.total_tracks),
-      label = coalesce(excluded.label, d.label),
-      popularity = coalesce(excluded.popularity, d.popularity),
-      updated_at = now()
-    where (d.album_name, d.album_type, d.release_date, d.total_tracks, d.label, d.popularity)
-      is distinct from (excluded.album_name, coalesce(excluded.album_type, d.album_type),
-        coalesce(excluded.release_date, d.release_date),
-        coalesce(excluded.total_tracks, d.total_tracks), coalesce(excluded.label, d.label),
-        coalesce(excluded.popularity, d.popularity))`,
+  albums: DIMENSION_UPSERTS.albums,
 
-  artists: `
-    insert into warehouse.dim_artist as d (spotify_artist_id, artist_name, popularity, followers)
-    select artist_id, artist_name, popularity, followers from stg_artists
-    on conflict (spotify_artist_id) do update set
-      artist_name = excluded.artist_name,
-      popularity = coalesce(excluded.popularity, d.popularity),
-      followers = coalesce(excluded.followers, d.followers),
-      updated_at = now()
-    where (d.artist_name, d.popularity, d.followers) is distinct from (excluded.artist_name,
-      coalesce(excluded.popularity, d.popularity), coalesce(excluded.followers, d.followers))`,
+  artists: DIMENSION_UPSERTS.artists,
 
-  tracks: `
-    insert into warehouse.dim_track as d
-      (spotify_track_id, track_name, duration_ms, isrc, album_key, explicit, popularity)
-    select s.track_id, s.track_name, s.duration_ms, s.isrc, a.album_key, s.explicit, s.popularity
-    from stg_tracks s left join warehouse.dim_album a on a.spotify_album_id = s.album_id
-    on conflict (spotify_track_id) do update set
-      track_name = excluded.track_name,
-      duration_ms = coalesce(excluded.duration_ms, d.duration_ms),
-      isrc = coalesce(excluded.isrc, d.isrc),
-      album_key = coalesce(excluded.album_key, d.album_key),
-      explicit = coalesce(excluded.explicit, d.explicit),
-      popularity = coalesce(excluded.popularity, d.popularity),
-      updated_at = now()
-    where (d.track_name, d.duration_ms, d.isrc, d.album_key, d.explicit, d.popularity)
-      is distinct from (excluded.track_name, coalesce(excluded.duration_ms, d.duration_ms),
-        coalesce(excluded.isrc, d.isrc), coalesce(excluded.album_key, d.album_key),
-        coalesce(excluded.explicit, d.explicit), coalesce(excluded.popularity, d.popularity))`,
+  tracks: DIMENSION_UPSERTS.tracks,
 
   track_artists: `
     insert into warehouse.bridge_track_artist as b (track_key, artist_key, artist_position)
@@ -105,40 +65,9 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
     on conflict (track_key, artist_key) do update set artist_position = excluded.artist_position
       where b.artist_position <> excluded.artist_position`,
 
-  episodes: `
-    insert into warehouse.dim_episode as d
-      (spotify_episode_id, episode_name, show_name, spotify_show_id, publisher, duration_ms, release_date)
-    select episode_id, episode_name, show_name, show_id, publisher, duration_ms, release_date
-    from stg_episodes
-    on conflict (spotify_episode_id) do update set
-      episode_name = excluded.episode_name,
-      show_name = coalesce(excluded.show_name, d.show_name),
-      spotify_show_id = coalesce(excluded.spotify_show_id, d.spotify_show_id),
-      publisher = coalesce(excluded.publisher, d.publisher),
-      duration_ms = coalesce(excluded.duration_ms, d.duration_ms),
-      release_date = coalesce(excluded.release_date, d.release_date),
-      updated_at = now()
-    where (d.episode_name, d.show_name, d.spotify_show_id, d.publisher, d.duration_ms, d.release_date)
-      is distinct from (excluded.episode_name, coalesce(excluded.show_name, d.show_name),
-        coalesce(excluded.spotify_show_id, d.spotify_show_id),
-        coalesce(excluded.publisher, d.publisher), coalesce(excluded.duration_ms, d.duration_ms),
-        coalesce(excluded.release_date, d.release_date))`,
+  episodes: DIMENSION_UPSERTS.episodes,
 
-  playlists: `
-    insert into warehouse.dim_playlist as d (spotify_playlist_id, playlist_name, owner_spotify_id,
-      owner_name, is_collaborative, is_public, snapshot_id, items_total)
-    select playlist_id, playlist_name, owner_id, owner_name, is_collaborative, is_public,
-      snapshot_id, items_total
-    from stg_playlists
-    on conflict (spotify_playlist_id) do update set
-      playlist_name = excluded.playlist_name, owner_spotify_id = excluded.owner_spotify_id,
-      owner_name = excluded.owner_name, is_collaborative = excluded.is_collaborative,
-      is_public = excluded.is_public, snapshot_id = excluded.snapshot_id,
-      items_total = excluded.items_total, updated_at = now()
-    where (d.playlist_name, d.owner_spotify_id, d.owner_name, d.is_collaborative, d.is_public,
-        d.snapshot_id, d.items_total)
-      is distinct from (excluded.playlist_name, excluded.owner_spotify_id, excluded.owner_name,
-        excluded.is_collaborative, excluded.is_public, excluded.snapshot_id, excluded.items_total)`,
+  playlists: DIMENSION_UPSERTS.playlists,
 
   // The import's row wins over the API's for the same play: it knows ms_played, skips,
   // reasons and platform, which recently-played does not report.

@@ -6,8 +6,8 @@ export const artistDiscovery: PresentationAggregate = {
   name: 'artist_discovery',
   description:
     'Per user, the first play of each artist in the whole history (any credited artist of the track, short plays too) and the track it came with, with its local day (UTC for now); incognito plays excluded.',
-  sql: () => `
-${withRelations([MUSIC_PLAYS, TRACK_CREDITS, ARTIST_DIM])}
+  sql: ({ shared }) => `
+${withRelations([MUSIC_PLAYS, TRACK_CREDITS, ARTIST_DIM], shared)}
 SELECT p.user_id, c.artist_id, a.artist_name,
        p.played_at AS first_played_at, p.local_date AS first_played_on,
        p.track_id AS first_track_id, p.track_name AS first_track_name

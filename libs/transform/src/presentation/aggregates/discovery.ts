@@ -8,8 +8,8 @@ export const discovery: PresentationAggregate = {
   name: 'discovery',
   description:
     'Per user, the first play of each track in the whole history (track ids sharing an ISRC count as one track, shown as the id first played), with its local day (UTC for now); any play counts, short ones too; incognito plays excluded.',
-  sql: () => `
-${withRelations([MUSIC_PLAYS])}
+  sql: ({ shared }) => `
+${withRelations([MUSIC_PLAYS], shared)}
 SELECT user_id, track_id, track_name, recording_id,
        played_at AS first_played_at, local_date AS first_played_on
 FROM music_plays

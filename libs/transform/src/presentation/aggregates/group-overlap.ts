@@ -10,8 +10,8 @@ export const groupOverlap: PresentationAggregate = {
   name: 'group_overlap',
   description:
     "Per pair of users (user_a < user_b, every pair of the group): artists and tracks both have played (a track's id variants with one ISRC count as one), the artists either played, and the Jaccard index of their artist sets (shared / either, 4 decimals; null when neither played any); incognito plays excluded.",
-  sql: () => `
-${withRelations([ALL_PLAYS, MUSIC_PLAYS, TRACK_CREDITS])},
+  sql: ({ shared }) => `
+${withRelations([ALL_PLAYS, MUSIC_PLAYS, TRACK_CREDITS], shared)},
 friends AS (
   SELECT user_id FROM users UNION SELECT user_id FROM all_plays
 ),

@@ -7,8 +7,8 @@ export const listeningClock: PresentationAggregate = {
   name: 'listening_clock',
   description:
     'Per user, local weekday (ISO: 1 = Monday … 7 = Sunday) and hour (0-23) in which plays ended (UTC for now): music minutes, streams and plays, then podcast minutes and plays; incognito plays excluded.',
-  sql: () => `
-${withRelations([ALL_PLAYS])}
+  sql: ({ shared }) => `
+${withRelations([ALL_PLAYS], shared)}
 SELECT user_id,
        isodow(local_played_at)::SMALLINT AS weekday,
        hour(local_played_at)::SMALLINT AS hour,${MUSIC_COLUMNS},${PODCAST_COLUMNS}

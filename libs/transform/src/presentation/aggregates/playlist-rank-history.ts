@@ -8,8 +8,8 @@ export const playlistRankHistory: PresentationAggregate = {
   name: 'playlist_rank_history',
   description:
     "Per tracked playlist, snapshot day and track: the track's position (0-based, as Spotify and the warehouse count) and its position in the playlist's previous recorded snapshot (null when it was not in it, or for the first snapshot); episodes left out.",
-  sql: () => `
-${withRelations([PLAYLIST_DIM, TRACK_DIM])},
+  sql: ({ shared }) => `
+${withRelations([PLAYLIST_DIM, TRACK_DIM], shared)},
 snapshot_items AS (
   SELECT playlist_id, snapshot_date, position, track_id
   FROM playlist_items

@@ -11,8 +11,8 @@ export const podcastListening: PresentationAggregate = {
   name: 'podcast_listening',
   description:
     "Per user, local month ('YYYY-MM', UTC for now) and podcast show: minutes, distinct episodes, plays and streams (plays of 30 s or more); counted apart from music, incognito plays excluded.",
-  sql: () => `
-${withRelations([PODCAST_PLAYS])}
+  sql: ({ shared }) => `
+${withRelations([PODCAST_PLAYS], shared)}
 SELECT user_id, strftime(local_date, '%Y-%m') AS month, ${SHOW} AS show_name,
        ${minutes('sum(ms_played)')} AS minutes,
        ${integerCount('count(DISTINCT episode_id)')} AS episodes,

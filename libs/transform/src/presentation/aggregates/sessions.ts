@@ -13,8 +13,8 @@ export const sessions: PresentationAggregate = {
   name: 'sessions',
   description:
     'Per user, listening sessions numbered from 1: a play that starts more than 10 minutes after the previous play ended starts a new one (music and podcasts together); its start (when its first play started) and end (when its last play ended), plays and minutes of both, music plays and podcast plays; incognito plays excluded.',
-  sql: () => `
-${withRelations([ALL_PLAYS])},
+  sql: ({ shared }) => `
+${withRelations([ALL_PLAYS], shared)},
 ordered AS (
   SELECT *,
          max(played_at) OVER (PARTITION BY user_id ORDER BY played_at, started_at, content_type

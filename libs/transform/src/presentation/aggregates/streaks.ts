@@ -10,8 +10,8 @@ export const streaks: PresentationAggregate = {
   name: 'streaks',
   description:
     "Per user, runs of consecutive local days (UTC for now) with at least one stream (a music or podcast play of 30 s or more): first and last day, length, whether it is still alive at the run's now (last day today or yesterday) and whether it is the user's longest; incognito plays excluded.",
-  sql: ({ now }) => `
-${withRelations([ALL_PLAYS])},
+  sql: ({ now, shared }) => `
+${withRelations([ALL_PLAYS], shared)},
 days AS (
   SELECT DISTINCT user_id, local_date FROM all_plays WHERE is_stream
 ),

@@ -5,8 +5,8 @@ import { countPerItem, TOP_N, topByPeriodSql } from '../top-by-period.ts';
 export const topArtistsByPeriod: PresentationAggregate = {
   name: 'top_artists_by_period',
   description: `Per user and period (last_4_weeks, last_6_months, this_year, all_time, from the run's now): the top ${TOP_N} artists by streams, then minutes; a play credits every artist of its track; incognito plays excluded.`,
-  sql: ({ now }) =>
-    topByPeriodSql(now, {
+  sql: (params) =>
+    topByPeriodSql(params, {
       uses: [TRACK_CREDITS, ARTIST_DIM],
       // A play credits every artist of its track (a featured artist too), as the marts do.
       perItem: countPerItem({

@@ -25,8 +25,8 @@ const PER_RECORDING = `
 export const topTracksByPeriod: PresentationAggregate = {
   name: 'top_tracks_by_period',
   description: `Per user and period (last_4_weeks, last_6_months, this_year, all_time, from the run's now): the top ${TOP_N} recordings (track ids sharing an ISRC count together, shown as the most played one) by streams, then minutes; incognito plays excluded.`,
-  sql: ({ now }) =>
-    topByPeriodSql(now, {
+  sql: (params) =>
+    topByPeriodSql(params, {
       uses: [TRACK_DIM, TRACK_ARTIST_NAMES],
       perItem: PER_RECORDING,
       itemColumns: 'item_id AS track_id, item_name AS track_name, artist_names, recording_id',

@@ -1,0 +1,252 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { isEmptyFact, withPrimaryKeyRebuilt } from './fact-primary-key.ts';
+import { columnNames, stagingTable } from './processed-columns.ts';
+import { STAR_MERGES } from './star-merges.ts';
+
+/*
+ * The play facts of a big batch (a first load, an imported history) without staging
+ * them in PostgreSQL: once the dimensions are merged, the loader hands the batch's
+ * holder (the transform's DuckDB) the surrogate keys of the batch's users and items, and
+ * for each user the time range of their loaded plays; the holder joins its rows to them
+ * and writes
+ *   fresh  rows played outside their user's loaded range, keys resolved, in the fact's
+ *          columns: they cannot meet a loaded row, so they are COPied straight into the
+ *          fact (into an empty fact with its primary key dropped and rebuilt after);
+ *   rest   the other rows, as the processed model's CSV: staged and merged as before
+ *          (INSERT … ON CONFLICT, the import's row winning over the API's).
+ * On 1M plays into an empty fact this replaces a 3.5 s staging COPY, a 2.5 s join on
+ * natural keys and a 5-6 s INSERT … SELECT by one COPY of the final rows.
+ *
+ * Correct under concurrency: the fact is locked against other writers (SHARE ROW
+ * EXCLUSIVE; readers go on) from reading the ranges to the commit, so no play can land
+ * in a range after it was read; and the grain stays guaranteed by the primary key, which
+ * the COPY meets (or which, rebuilt, checks every row). A row whose user or item has no
+ * dimension row is not loaded, as in the merge (its track was quarantined, say).
+ */
+
+/** The batch's holder of a play fact's rows, split as a PlayFactRequest says. */
+export interface PlayFactSource {
+  /** The distinct user ids and item ids (track or episode ids) the batch's rows name. */
+  naturalKeys(): Promise<{ users: string[]; items: string[] }>;
+  /**
+   * The fresh rows, as CSV in parts: the source writes the next part while the loader
+   * COPies the one it has (two cores busy instead of one after the other).
+   */
+  fresh(request: PlayFactRequest): AsyncIterable<Readable>;
+  /** The rest, once every part of `fresh` has been taken. */
+  rest(request: PlayFactRequest): Promise<Readable>;
+}
+
+export interface UserLookup {
+  id: string;
+  key: bigint;
+  /** The user's first and last loaded play, microseconds since the epoch; null when none. */
+  loadedFromUs: bigint | null;
+  loadedToUs: bigint | null;
+}
+
+export interface ItemLookup {
+  id: string;
+  key: bigint;
+}
+
+/**
+ * How to split a play fact's rows (`p`, the processed model's columns), joined to
+ * `users` on user_id = id and to `items` on <itemColumn> = id:
+ *   fresh  rows whose user has no loaded play, or played_at (in epoch microseconds)
+ *          before the first or after the last: `freshSelectList` over the processed
+ *          columns and `user_key`, `item_key` (the lookups' keys), as CSV with a header
+ *          line, in that order;
+ *   rest   every other row of a known user: the processed model's columns, in contract
+ *          order, as CSV with a header line.
+ * The select list is plain SQL (column names, coalesce, a string literal).
+ */
+export interface PlayFactRequest {
+  users: UserLookup[];
+  items: ItemLookup[];
+  itemColumn: string;
+  freshSelectList: string;
+}
+
+interface PlayFactTable {
+  table: string;
+  itemColumn: string;
+  itemDimension: { table: string; naturalKey: string; key: string };
+}
+
+export const PLAY_FACT_TABLES = {
+  plays: {
+    table: 'warehouse.fct_play',
+    itemColumn: 'track_id',
+    itemDimension: {
+      table: 'warehouse.dim_track',
+      naturalKey: 'spotify_track_id',
+      key: 'track_key',
+    },
+  },
+  episode_plays: {
+    table: 'warehouse.fct_episode_play',
+    itemColumn: 'episode_id',
+    itemDimension: {
+      table: 'warehouse.dim_episode',
+      naturalKey: 'spotify_episode_id',
+      key: 'episode_key',
+    },
+  },
+} as const satisfies Record<string, PlayFactTable>;
+
+export type PlayFactModel = keyof typeof PLAY_FACT_TABLES;
+
+export type PlayFactMethod = 'copy' | 'copy, key rebuilt' | 'copy + merge' | 'merge';
+
+const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The fact's columns as the loader writes them, each with its value over a processed row
+ * and the lookups: the fact's own columns are the processed ones with the natural keys
+ * swapped for surrogate keys, plus the batch id (generated columns and defaults aside).
+ */
+function freshColumns(model: PlayFactModel, batchId: string): Array<[string, string]> {
+  const fact = PLAY_FACT_TABLES[model];
+  const columns: Array<[string, string]> = [
+    ['user_key', 'user_key'],
+    [fact.itemDimension.key, 'item_key'],
+  ];
+  for (const name of columnNames(model)) {
+    if (name === 'user_id' || name === fact.itemColumn) continue;
+    // the fact's incognito is NOT NULL: an unknown flag is "not incognito", as in the merge
+    columns.push([name, name === 'incognito' ? 'coalesce(incognito, false)' : name]);
+  }
+  columns.push(['load_batch_id', quoteLiteral(batchId)]);
+  return columns;
+}
+
+async function lookups(
+  client: PoolClient,
+  model: PlayFactModel,
+  keys: { users: string[]; items: string[] },
+): Promise<{ users: UserLookup[]; items: ItemLookup[] }> {
+  const fact = PLAY_FACT_TABLES[model];
+  // min/max per user: two probes of the grain's index (user_key, played_at, …) each.
+  const { rows: users } = await client.query<{
+    id: string;
+    key: string;
+    first_us: string | null;
+    last_us: string | null;
+  }>(
+    `select u.spotify_user_id as id, u.user_key::text as key,
+       (select (extract(epoch from min(f.played_at)) * 1000000)::bigint::text
+        from ${fact.table} f where f.user_key = u.user_key) as first_us,
+       (select (extract(epoch from max(f.played_at)) * 1000000)::bigint::text
+        from ${fact.table} f where f.user_key = u.user_key) as last_us
+     from warehouse.dim_user u where u.spotify_user_id = any($1::text[])`,
+    [keys.users],
+  );
+  const { table, naturalKey, key } = fact.itemDimension;
+  const { rows: items } = await client.query<{ id: string; key: string }>(
+    `select ${naturalKey} as id, ${key}::text as key from ${table}
+     where ${naturalKey} = any($1::text[])`,
+    [keys.items],
+  );
+  return {
+    users: users.map((u) => ({
+      id: u.id,
+      key: BigInt(u.key),
+      loadedFromUs: u.first_us === null ? null : BigInt(u.first_us),
+      loadedToUs: u.last_us === null ? null : BigInt(u.last_us),
+    })),
+    items: items.map((i) => ({ id: i.id, key: BigInt(i.key) })),
+  };
+}
+
+async function copyCsv(client: PoolClient, sql: string, input: Readable): Promise<number> {
+  const copy = client.query(copyFrom(sql));
+  await pipeline(input, copy);
+  return Number(copy.rowCount ?? 0);
+}
+
+/**
+ * Loads a play fact from its source inside the batch's transaction (dimensions merged):
+ * the fresh rows by COPY into the fact, the rest staged in stg_<model> (created by the
+ * caller) and merged. Returns the rows taken (COPied into the fact or staging), the rows
+ * inserted or changed, and how.
+ */
+export async function copyPlayFact(
+  client: PoolClient,
+  model: PlayFactModel,
+  source: PlayFactSource,
+  batchId: string,
+): Promise<{ staged: number; merged: number; method: PlayFactMethod; sourceSeconds: number }> {
+  const fact = PLAY_FACT_TABLES[model];
+  const keys = await source.naturalKeys();
+  // no play: nothing to lock, and an empty fact keeps its key (no rebuild for nothing)
+  if (keys.users.length === 0) return { staged: 0, merged: 0, method: 'merge', sourceSeconds: 0 };
+  await client.query(`lock table ${fact.table} in share row exclusive mode`);
+  const empty = await isEmptyFact(client, fact.table);
+  const { users, items } = await lookups(client, model, keys);
+  const columns = freshColumns(model, batchId);
+  const request: PlayFactRequest = {
+    users,
+    items,
+    itemColumn: fact.itemColumn,
+    freshSelectList: columns.map(([, value]) => value).join(', '),
+  };
+  // the time spent waiting for the source, not overlapped with a COPY
+  let sourceSeconds = 0;
+  const waitingFor = async <T>(next: Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await next;
+    } finally {
+      sourceSeconds += (performance.now() - started) / 1000;
+    }
+  };
+  const copyFresh = async () => {
+    const parts = source.fresh(request)[Symbol.asyncIterator]();
+    let rows = 0;
+    try {
+      for (;;) {
+        const part = await waitingFor(parts.next());
+        if (part.done) return rows;
+        rows += await copyCsv(
+          client,
+          `copy ${fact.table} (${columns.map(([name]) => name).join(', ')}) from stdin (format csv, header true)`,
+          part.value,
+        );
+      }
+    } finally {
+      // a failed COPY: let the source finish the part it is writing before the batch ends
+      await parts.return?.();
+    }
+  };
+  const copied = empty
+    ? await withPrimaryKeyRebuilt(client, fact.table, copyFresh)
+    : { result: await copyFresh(), rebuilt: false };
+  const staged = await copyCsv(
+    client,
+    `copy ${stagingTable(model)} (${columnNames(model).join(', ')}) from stdin (format csv, header true)`,
+    await waitingFor(source.rest(request)),
+  );
+  let merged = 0;
+  if (staged > 0) {
+    await client.query(`analyze ${stagingTable(model)}`);
+    merged = (await client.query(STAR_MERGES[model], [batchId])).rowCount ?? 0;
+  }
+  const method: PlayFactMethod =
+    staged === 0
+      ? copied.rebuilt
+        ? 'copy, key rebuilt'
+        : 'copy'
+      : copied.result === 0
+        ? 'merge'
+        : 'copy + merge';
+  return {
+    staged: copied.result + staged,
+    merged: copied.result + merged,
+    method,
+    sourceSeconds,
+  };
+}

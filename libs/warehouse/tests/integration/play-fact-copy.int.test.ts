@@ -1,0 +1,232 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  loadBatch,
+  type ModelCsv,
+  type PlayFactRequest,
+  type PlayFactSource,
+} from '../../src/index.ts';
+import { createScratchWarehouse, type ScratchWarehouse } from '../support/scratch-warehouse.ts';
+
+/*
+ * A play fact loaded from a source that resolves its keys itself (as the transform's
+ * DuckDB does), on the real PostgreSQL: new rows COPied straight into the fact, the rest
+ * merged, and the same batch twice changes nothing. The source here does the split in
+ * JavaScript, following PlayFactRequest.
+ */
+let warehouse: ScratchWarehouse;
+
+beforeAll(async () => {
+  warehouse = await createScratchWarehouse('play_fact_copy');
+});
+
+afterAll(async () => {
+  await warehouse?.drop();
+});
+
+const csv =
+  (text: string): ModelCsv =>
+  () =>
+    Readable.from([text.trim() + '\n']);
+
+const T1 = '4uLU6hMCjMI75M1A2tKUQC';
+const T2 = '7qiZfU4dY1lWllzX7mPBI3';
+
+const dimensions = {
+  users: csv(
+    `user_id,first_seen_at\nayaka.sim,2026-11-01 10:00:00+00\nboris.sim,2026-11-02 10:00:00+00`,
+  ),
+  tracks: csv(
+    `track_id,track_name,duration_ms,isrc,album_id,explicit,popularity\n${T1},Song A,200000,,,false,\n${T2},Song B,180000,,,true,`,
+  ),
+};
+
+interface Play {
+  user: string;
+  at: string;
+  track: string;
+  source?: 'api' | 'import';
+  msPlayed?: number;
+}
+
+const PLAY_COLUMNS =
+  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source';
+
+/** The processed columns of a play, by name (what the fresh select list names). */
+const playRow = (play: Play): Record<string, string> => ({
+  user_id: play.user,
+  played_at: play.at,
+  track_id: play.track,
+  ms_played: String(play.msPlayed ?? 1000),
+  skipped: '',
+  reason_start: '',
+  reason_end: '',
+  shuffle: '',
+  offline: '',
+  platform: play.source === 'import' ? 'ios' : '',
+  conn_country: '',
+  incognito: '',
+  context_type: '',
+  context_uri: '',
+  source: play.source ?? 'api',
+});
+
+/** Evaluates the fresh select list's values: a column name, coalesce(x, false) or a literal. */
+function freshValue(expression: string, row: Record<string, string>, keys: Record<string, string>) {
+  const literal = /^'(.*)'$/s.exec(expression);
+  if (literal) return literal[1]!.replaceAll("''", "'");
+  const coalesced = /^coalesce\((\w+), false\)$/.exec(expression);
+  if (coalesced) return row[coalesced[1]!] || 'false';
+  return keys[expression] ?? row[expression] ?? '';
+}
+
+/** The split PlayFactRequest describes, in JavaScript; `requests` records what it was asked. */
+function memorySource(plays: Play[], requests: PlayFactRequest[] = []): PlayFactSource {
+  const split = (request: PlayFactRequest) => {
+    // at the commas outside parentheses
+    const expressions = request.freshSelectList.split(/, (?![^(]*\))/);
+    const header = expressions.map((_, i) => `c${i}`).join(',');
+    const fresh: string[] = [];
+    const rest = [PLAY_COLUMNS];
+    for (const play of plays) {
+      const user = request.users.find((u) => u.id === play.user);
+      if (!user) continue;
+      const us = BigInt(Date.parse(play.at)) * 1000n;
+      const outside = user.loadedFromUs === null || us < user.loadedFromUs || us > user.loadedToUs!;
+      const row = playRow(play);
+      if (!outside) {
+        rest.push(
+          PLAY_COLUMNS.split(',')
+            .map((c) => row[c])
+            .join(','),
+        );
+        continue;
+      }
+      const item = request.items.find((i) => i.id === play.track);
+      if (!item) continue;
+      const keys = { user_key: String(user.key), item_key: String(item.key) };
+      fresh.push(expressions.map((e) => freshValue(e, row, keys)).join(','));
+    }
+    return { header, fresh, rest };
+  };
+  const csvOf = (lines: string[]) => Readable.from([lines.join('\n') + '\n']);
+  return {
+    async naturalKeys() {
+      return {
+        users: [...new Set(plays.map((p) => p.user))],
+        items: [...new Set(plays.map((p) => p.track))],
+      };
+    },
+    // in two parts, as the transform's source gives a big batch in several
+    async *fresh(request) {
+      requests.push(request);
+      const { header, fresh } = split(request);
+      const half = Math.ceil(fresh.length / 2);
+      yield csvOf([header, ...fresh.slice(0, half)]);
+      yield csvOf([header, ...fresh.slice(half)]);
+    },
+    async rest(request) {
+      return csvOf(split(request).rest);
+    },
+  };
+}
+
+async function playCount(): Promise<number> {
+  const [row] = await warehouse.owner('warehouse.fct_play').count<{ count: string }[]>({
+    count: '*',
+  });
+  return Number(row!.count);
+}
+
+const playsResult = (results: Awaited<ReturnType<typeof loadBatch>>) =>
+  results.find((r) => r.model === 'plays');
+
+describe('loadBatch with a play fact source', () => {
+  const first: Play[] = [
+    { user: 'ayaka.sim', at: '2026-11-20T10:00:00Z', track: T1 },
+    { user: 'ayaka.sim', at: '2026-11-20T10:03:00Z', track: T2 },
+    { user: 'boris.sim', at: '2026-11-20T11:00:00Z', track: T1 },
+    // a track no dimension row names: not loaded
+    { user: 'boris.sim', at: '2026-11-20T12:00:00Z', track: 'unknowntrack0000000000' },
+  ];
+
+  it('leaves the fact alone for a source without plays', async () => {
+    const loaded = await loadBatch(warehouse.owner, 'none', {}, { plays: memorySource([]) });
+    expect(playsResult(loaded)).toMatchObject({ staged: 0, merged: 0, method: 'merge' });
+  });
+
+  it('COPies a batch into the empty fact, and the same batch again changes nothing', async () => {
+    const requests: PlayFactRequest[] = [];
+    const loaded = await loadBatch(warehouse.owner, 'copy-1', dimensions, {
+      plays: memorySource(first, requests),
+    });
+    expect(playsResult(loaded)).toMatchObject({ merged: 3, method: 'copy, key rebuilt' });
+    expect(requests[0]!.users.every((u) => u.loadedFromUs === null)).toBe(true);
+    expect(requests[0]!.items.map((i) => i.id).sort()).toEqual([T1, T2].sort());
+    expect(await playCount()).toBe(3);
+    const play = await warehouse
+      .owner('warehouse.fct_play')
+      .where({ played_at: new Date('2026-11-20T10:03:00Z') })
+      .first();
+    expect(play).toMatchObject({ incognito: false, load_batch_id: 'copy-1', source: 'api' });
+    const { rows } = await warehouse.owner.raw<{ rows: { definition: string }[] }>(
+      `select pg_get_constraintdef(oid) as definition from pg_constraint
+       where conrelid = 'warehouse.fct_play'::regclass and contype = 'p'`,
+    );
+    expect(rows[0]?.definition).toBe('PRIMARY KEY (user_key, played_at, track_key)');
+
+    const again = await loadBatch(warehouse.owner, 'copy-1-again', dimensions, {
+      plays: memorySource(first),
+    });
+    expect(playsResult(again)).toMatchObject({ merged: 0, method: 'merge' });
+    expect(await playCount()).toBe(3);
+  });
+
+  it('COPies the plays outside each user’s loaded range and merges the others', async () => {
+    const batch: Play[] = [
+      // inside ayaka's loaded range: new, merged
+      { user: 'ayaka.sim', at: '2026-11-20T10:01:30Z', track: T2 },
+      // the same play imported: the import's row replaces the API's
+      {
+        user: 'ayaka.sim',
+        at: '2026-11-20T10:00:00Z',
+        track: T1,
+        source: 'import',
+        msPlayed: 187000,
+      },
+      // after every loaded play: COPied
+      { user: 'boris.sim', at: '2026-11-21T09:00:00Z', track: T2 },
+    ];
+    const loaded = await loadBatch(warehouse.owner, 'mixed', {}, { plays: memorySource(batch) });
+    expect(playsResult(loaded)).toMatchObject({ staged: 3, merged: 3, method: 'copy + merge' });
+    expect(await playCount()).toBe(5);
+    const imported = await warehouse
+      .owner('warehouse.fct_play')
+      .where({ played_at: new Date('2026-11-20T10:00:00Z') })
+      .first();
+    expect(imported).toMatchObject({ source: 'import', ms_played: 187000, platform: 'ios' });
+
+    const again = await loadBatch(
+      warehouse.owner,
+      'mixed-again',
+      {},
+      {
+        plays: memorySource(batch),
+      },
+    );
+    expect(playsResult(again)).toMatchObject({ merged: 0, method: 'merge' });
+    expect(await playCount()).toBe(5);
+  });
+
+  it('loads nothing of a batch whose part breaks a constraint', async () => {
+    const before = await playCount();
+    const batch: Play[] = [
+      { user: 'ayaka.sim', at: '2026-11-22T09:00:00Z', track: T1 },
+      { user: 'boris.sim', at: '2026-11-22T09:00:00Z', track: T1, msPlayed: -1 },
+    ];
+    await expect(
+      loadBatch(warehouse.owner, 'broken', {}, { plays: memorySource(batch) }),
+    ).rejects.toThrow(/ms_played/);
+    expect(await playCount()).toBe(before);
+  });
+});

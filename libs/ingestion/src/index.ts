@@ -25,7 +25,13 @@ export {
   rawLanderGroup,
   sourceTopicSpec,
 } from './topic-specs.ts';
-export { findStreamingHistoryFiles, STREAMING_HISTORY_FILE } from './import/history-files.ts';
+export {
+  ACCOUNT_HISTORY_FILE,
+  CHARTS_FILE,
+  findExportFiles,
+  findStreamingHistoryFiles,
+  STREAMING_HISTORY_FILE,
+} from './import/history-files.ts';
 export {
   IMPORT_ERROR_CODES,
   ImportError,
@@ -33,16 +39,50 @@ export {
   type ImportErrorCode,
 } from './import/import-error.ts';
 export { streamJsonArray, type ArrayElement } from './import/json-array-stream.ts';
+export { streamCsvRows, type CsvRow } from './import/csv-rows-stream.ts';
 export { PgImportFileStore, type ImportFileRow } from './import/pg-import-file-store.ts';
+export type {
+  ElementOutcome,
+  ExportElement,
+  ExportFileReader,
+  ExportFormat,
+  ImportEnvelope,
+  ImportKind,
+} from './import/export-format.ts';
 export {
-  openStreamingHistoryImporter,
+  openExportFileImporter,
+  type ExportFileImporter,
+  type ExportFileImporterDeps,
   type FileImportOutcome,
   type FileImportRequest,
   type ImportProgress,
+} from './import/export-file-importer.ts';
+export {
+  openStreamingHistoryImporter,
+  streamingHistoryFormat,
   type StreamingHistoryImporter,
   type StreamingHistoryImporterDeps,
 } from './import/streaming-history-importer.ts';
 export { toStreamingHistoryRecord } from './import/streaming-history-record.ts';
+export {
+  accountHistoryFormat,
+  openAccountHistoryImporter,
+} from './import/account-history-importer.ts';
+export { chartsFormat, openChartsImporter } from './import/charts-importer.ts';
+export { CHARTS_OWNER } from './import/chart-row.ts';
+export {
+  namesKey,
+  PgSearchResolutionStore,
+  type TrackNames,
+} from './import/pg-search-resolution-store.ts';
+export { TrackResolver, type ResolutionStats } from './import/track-resolver.ts';
+export {
+  pickTrack,
+  searchQuery,
+  spotifyTrackSearch,
+  type TrackHit,
+  type TrackSearch,
+} from './import/track-search.ts';
 export { PgCheckpointStore, PgTokenKeyValueStore } from './producer/pg-stores.ts';
 export {
   runProducerCycle,

@@ -20,7 +20,7 @@ export type SourceName = (typeof SOURCE_NAMES)[number];
  * topic, a schema and a consumer like an API source, but no producer app (the importer
  * CLI publishes them). Kept apart so `run-all producers` starts only the eight.
  */
-export const IMPORT_SOURCE_NAMES = ['streaming-history'] as const;
+export const IMPORT_SOURCE_NAMES = ['streaming-history', 'charts'] as const;
 
 export type ImportSourceName = (typeof IMPORT_SOURCE_NAMES)[number];
 

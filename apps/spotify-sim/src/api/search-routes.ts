@@ -1,5 +1,6 @@
 /*
- * GET /search: case-insensitive substring match on names, per requested type, with the
+ * GET /search: case-insensitive substring match on names, per requested type (tracks
+ * narrowed by an `artist:` filter, see search-query.ts), with the
  * Development Mode page size of at most 10 (50 in the legacy profile).
  */
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +18,7 @@ import {
   simplifiedShow,
 } from './present.ts';
 import { apiGet } from './route.ts';
+import { hasAllWords, parseSearchQuery } from './search-query.ts';
 
 const TYPES = ['album', 'artist', 'playlist', 'track', 'show', 'episode', 'audiobook'] as const;
 type SearchType = (typeof TYPES)[number];
@@ -34,16 +36,12 @@ export function registerSearchRoutes(app: FastifyInstance, state: SimState): voi
     const legacy = isLegacy(state.profile);
     const limit = intParam(ctx.query.limit, 'limit', legacy ? 20 : 5, 1, legacy ? 50 : 10);
     const offset = intParam(ctx.query.offset, 'offset', 0, 0, 1000);
-    // Field filters such as `artist:` or `year:` are accepted and ignored: words match names.
-    const words = q
-      .toLowerCase()
-      .split(/\s+/)
-      .map((w) => w.replace(/^[a-z]+:/, ''))
-      .filter(Boolean);
-    const matches = (name: string) => {
-      const lower = name.toLowerCase();
-      return words.every((w) => lower.includes(w));
-    };
+    // `artist:` narrows tracks to an artist's; other filters' words match names.
+    const { nameWords, artistWords } = parseSearchQuery(q);
+    const matches = (name: string) => hasAllWords(name, nameWords);
+    const byArtist = (track: { artistIds: readonly string[] }) =>
+      artistWords.length === 0 ||
+      track.artistIds.some((id) => hasAllWords(catalogue.artists.get(id)?.name ?? '', artistWords));
     const section = <T>(
       all: readonly T[],
       name: (x: T) => string,
@@ -66,7 +64,7 @@ export function registerSearchRoutes(app: FastifyInstance, state: SimState): voi
       const p = ctx.present;
       if (type === 'track')
         result.tracks = section(
-          catalogue.trackList,
+          catalogue.trackList.filter(byArtist),
           (t) => t.name,
           (t) => fullTrack(p, t),
           type,

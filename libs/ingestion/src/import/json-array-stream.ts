@@ -12,7 +12,6 @@ export interface ArrayElement {
   bytesRead: number;
 }
 
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const [QUOTE, BACKSLASH, COMMA] = [0x22, 0x5c, 0x2c];
 const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [0x5b, 0x5d, 0x7b, 0x7d];
 const BOM = [0xef, 0xbb, 0xbf];
@@ -69,24 +68,42 @@ export async function* streamJsonArray(
         const c = chunk[i]!;
         if (state === 'in-element') {
           if (inString) {
-            if (escaped) escaped = false;
-            else if (c === BACKSLASH) escaped = true;
-            else if (c === QUOTE) inString = false;
+            if (escaped) {
+              escaped = false;
+              continue;
+            }
+            // Most of a play is strings: jump to the next quote (indexOf is native), and
+            // count the backslashes right before it: an odd run escapes it.
+            const quote = chunk.indexOf(QUOTE, i);
+            const end = quote === -1 ? chunk.length : quote;
+            let run = 0;
+            while (end - run - 1 >= i && chunk[end - run - 1] === BACKSLASH) run++;
+            if (quote === -1) {
+              escaped = run % 2 === 1;
+              i = chunk.length - 1;
+            } else {
+              if (run % 2 === 0) inString = false;
+              i = quote;
+            }
             continue;
           }
           if (c === QUOTE) inString = true;
           else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
           else if ((c === CLOSE_ARRAY || c === CLOSE_OBJECT) && depth > 0) depth--;
           else if (depth === 0 && (c === COMMA || c === CLOSE_ARRAY)) {
-            pieces.push(chunk.subarray(pieceStart, i));
-            ready.push(parse(Buffer.concat(pieces).toString('utf8'), offset + i));
+            // Within one chunk (the usual case), decoded straight from it: no copy.
+            const text =
+              pieces.length === 0
+                ? chunk.toString('utf8', pieceStart, i)
+                : Buffer.concat([...pieces, chunk.subarray(pieceStart, i)]).toString('utf8');
+            ready.push(parse(text, offset + i));
             pieces = [];
             index++;
             state = c === COMMA ? 'before-element' : 'done';
           }
           continue;
         }
-        if (WHITESPACE.has(c)) continue;
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
         // A UTF-8 byte order mark (some tools write one), possibly split across chunks.
         if (state === 'start' && offset + i < BOM.length && c === BOM[offset + i]) continue;
         if (state === 'start') {

@@ -5,9 +5,10 @@ import {
   range,
   unique,
 } from '@spotify-insights/quality';
-import { emptyTableSql } from '../duckdb-types.ts';
+import { typedSelectList } from '../duckdb-types.ts';
 import type { TransformModel } from './model.ts';
 import { notQuarantinedIn } from './quarantined-reference.ts';
+import { keepFirstPer } from './sql-fragments.ts';
 import { isSpotifyId } from './spotify-formats.ts';
 
 const COLUMNS = {
@@ -23,9 +24,10 @@ const COLUMNS = {
 };
 
 /*
- * Chart entries come from imported Spotify Charts CSVs and tracked chart playlists,
- * which arrive with the imports: until then the table is empty, with its types, so the
- * checks, the Parquet and the loader already handle it.
+ * Chart entries come from imported Spotify Charts CSVs (the charts topic; tracked chart
+ * playlists may feed it later, as source 'playlist'). A chart file imported twice, or
+ * downloaded again with corrections, is one row per rank: the newest import's.
+ * chart_date is days since 1970-01-01 (Avro's date), so DATE '1970-01-01' + days.
  */
 export const chartEntries: TransformModel = {
   name: 'chart_entries',
@@ -35,7 +37,17 @@ export const chartEntries: TransformModel = {
   },
   columns: COLUMNS,
   partitionColumn: 'chart_date',
-  sql: emptyTableSql('chart_entries', COLUMNS),
+  sql: `CREATE OR REPLACE TABLE chart_entries AS
+SELECT ${typedSelectList(COLUMNS)}
+FROM (
+  SELECT fields.chart_name AS chart_name, DATE '1970-01-01' + fields.chart_date AS chart_date,
+         fields.rank AS rank, fields.track_id AS track_id, fields.streams AS streams,
+         fields.peak_rank AS peak_rank, fields.previous_rank AS previous_rank,
+         fields.periods_on_chart AS periods_on_chart, 'charts_csv' AS source,
+         envelope.fetched_at AS fetched_at
+  FROM stg_charts
+)
+${keepFirstPer(['chart_name', 'chart_date', 'rank'])}`,
   quality: defineModelQuality({
     model: 'chart_entries',
     expectations: [

@@ -12,7 +12,8 @@ import { greatestPer } from './sql-fragments.ts';
  * simplified ones of a saved album's track list (no ISRC, no album), then the newest.
  * Imported plays know a track's id and name only (and the album artist's NAME, no id:
  * so an import-only track has no album and no track_artists row until the API sees it);
- * they come last. A batch can hold a million plays of a few thousand tracks: an
+ * they come last, with the tracks of imported chart rows (id and name; without a
+ * dim_track row a chart entry could not be loaded). A batch can hold a million plays of a few thousand tracks: an
  * aggregate picks each track's object, not a sort of every row.
  */
 
@@ -41,6 +42,10 @@ WITH track_objects AS (
   SELECT fields.track_id, fields.track_name, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
          ${NAME_ONLY}, envelope.fetched_at
   FROM stg_streaming_history WHERE fields.track_id IS NOT NULL
+  UNION ALL
+  SELECT fields.track_id, fields.track_name, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         ${NAME_ONLY}, envelope.fetched_at
+  FROM stg_charts
 )
 ${greatestPer('track_objects', 'track_id', '(completeness, fetched_at)')}`,
 };

@@ -3,10 +3,11 @@ import { STAGING_TABLES } from '../stage/staging-tables.ts';
 import type { TransformModel } from './model.ts';
 import { utcInstant } from './sql-fragments.ts';
 
-// Every connected user the batch has a record of, whatever the source.
-const envelopes = STAGING_TABLES.map(({ table }) => `SELECT envelope FROM ${table}`).join(
-  '\n  UNION ALL ',
-);
+// Every connected user the batch has a record of, whatever the source. Chart rows are
+// not a user's (their user_id is the pseudo id spotify-charts, see schemas/charts.avsc).
+const envelopes = STAGING_TABLES.filter(({ source }) => source !== 'charts')
+  .map(({ table }) => `SELECT envelope FROM ${table}`)
+  .join('\n  UNION ALL ');
 
 export const users: TransformModel = {
   name: 'users',

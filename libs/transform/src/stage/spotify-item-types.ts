@@ -75,4 +75,6 @@ export const ITEM_TYPES: Readonly<Record<TopicSourceName, string>> = {
   }),
   // An export's play object: its typed fields say everything the models need.
   'streaming-history': struct({ ts: 'VARCHAR' }),
+  // A chart CSV row keyed by its header: its typed fields say everything the models need.
+  charts: struct({ rank: 'VARCHAR' }),
 };

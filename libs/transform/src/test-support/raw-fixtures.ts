@@ -48,6 +48,7 @@ export const TOPIC = {
   followingArtists: 'spotify.following-artists.v1',
   savedAlbums: 'spotify.saved-albums.v1',
   streamingHistory: 'spotify.streaming-history.v1',
+  charts: 'spotify.charts.v1',
 } as const;
 
 /** The fixtures were fetched on 2026-11-23 around 01:47 UTC. */

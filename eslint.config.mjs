@@ -77,6 +77,15 @@ export default tseslint.config(
                 'scope:transform',
               ],
             },
+            {
+              sourceTag: 'scope:live',
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'scope:streaming',
+                'scope:ingestion',
+                'scope:live',
+              ],
+            },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

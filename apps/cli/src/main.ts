@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '@spotify-insights/config';
 import { REPO_ROOT } from './stack/paths.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { importCommand } from './commands/import-command.ts';
+import { replayCommand } from './commands/replay-command.ts';
 import { runAllCommand } from './commands/run-all-command.ts';
 import { stackCommand } from './commands/stack-command.ts';
 import { transformCommand } from './commands/transform-command.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Record<
 > = {
   demo: demoCommand,
   import: importCommand,
+  replay: replayCommand,
   'run-all': runAllCommand,
   stack: stackCommand,
   transform: transformCommand,

@@ -36,6 +36,19 @@ describe('module boundaries', () => {
     expect(errors.join('\n')).toMatch(/scope:lake/);
   });
 
+  it('lets the live lib read Kafka but not the warehouse', async () => {
+    const allowed = await boundaryErrors(
+      'libs/live/src/probe.ts',
+      "import { createKafka } from '@spotify-insights/streaming';\nexport const x = createKafka;\n",
+    );
+    expect(allowed).toEqual([]);
+    const refused = await boundaryErrors(
+      'libs/live/src/probe.ts',
+      "import { createWarehouseDb } from '@spotify-insights/warehouse';\nexport const x = createWarehouseDb;\n",
+    );
+    expect(refused.join('\n')).toMatch(/scope:live/);
+  });
+
   it('allows a lib to use the shared libs', async () => {
     const errors = await boundaryErrors(
       'libs/lake/src/probe.ts',

@@ -5,6 +5,8 @@
 #   3. every Vitest test, unit and integration, with a JSON report
 # It ends with the line "N passed, N failed" counted from that report.
 source "$(dirname "$0")/lib/node.sh"
+# the dashboard's browser tests need Debian's chromium (installed once, idempotent)
+source "$(dirname "$0")/lib/chromium.sh"
 cd "$ROOT"
 
 status=0

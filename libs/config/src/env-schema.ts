@@ -62,6 +62,29 @@ export const baseEnvSchema = z.object({
   SPOTIFY_SIM_PORT: port.default(8888),
   /** The REST API and dashboard (also serves the OAuth callback). */
   API_PORT: port.default(3000),
+  /** Where the API listens: loopback by default; 0.0.0.0 to serve other machines. */
+  API_HOST: nonEmpty('a host name or IP address').default('127.0.0.1'),
+  /** Warehouse connections of the API's read-only (bi_reader) pool. */
+  API_DB_POOL_MAX: z.coerce
+    .number({ error: 'a whole number of connections, 1-100' })
+    .int('a whole number of connections, 1-100')
+    .min(1, 'a whole number of connections, 1-100')
+    .max(100, 'a whole number of connections, 1-100')
+    .default(8),
+  /**
+   * Answers the API keeps in memory until the warehouse changes (a transform run
+   * finishes) or they are API_CACHE_TTL_SECONDS old; 0 turns the cache off.
+   */
+  API_CACHE_ENTRIES: z.coerce
+    .number({ error: 'a whole number of entries, 0 or more' })
+    .int('a whole number of entries, 0 or more')
+    .min(0, 'a whole number of entries, 0 or more')
+    .default(2000),
+  API_CACHE_TTL_SECONDS: z.coerce
+    .number({ error: 'a whole number of seconds, 1 or more' })
+    .int('a whole number of seconds, 1 or more')
+    .min(1, 'a whole number of seconds, 1 or more')
+    .default(60),
   SPOTIFY_CLIENT_ID: nonEmpty('a Spotify app client id').default('spotify-insights-local'),
   /** Only client-credentials (catalogue) calls need it; user auth uses PKCE. */
   SPOTIFY_CLIENT_SECRET: nonEmpty('a Spotify app client secret').default(
@@ -112,6 +135,11 @@ export const connectionEnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'a postgres://user:password@host:port/db URL')
     .optional(),
+  /**
+   * The dashboard's admin routes (disconnecting a member, deleting their data): sent as
+   * `Authorization: Bearer <token>` or typed into /admin/login. Unset: those routes are off.
+   */
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters (openssl rand -base64 24)').optional(),
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

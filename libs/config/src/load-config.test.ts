@@ -95,3 +95,20 @@ describe('Spotify settings', () => {
     );
   });
 });
+
+describe('API settings', () => {
+  it('default to loopback with a response cache', () => {
+    expect(loadConfig({}).api).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dbPoolMax: 8,
+      cache: { maxEntries: 2000, ttlSeconds: 60 },
+    });
+  });
+
+  it('allow turning the cache off, not a zero ttl or pool', () => {
+    expect(loadConfig({ API_CACHE_ENTRIES: '0' }).api.cache.maxEntries).toBe(0);
+    expect(() => loadConfig({ API_CACHE_TTL_SECONDS: '0' })).toThrow(/API_CACHE_TTL_SECONDS/);
+    expect(() => loadConfig({ API_DB_POOL_MAX: '0' })).toThrow(/API_DB_POOL_MAX/);
+  });
+});

@@ -21,7 +21,15 @@ export interface AppConfig {
     /** Undefined until set; whatever stores tokens must refuse to start without it. */
     tokenEncryptionKey: Buffer | undefined;
   };
-  api: { port: number };
+  /** host/port the API listens on; dbPoolMax: its read-only warehouse pool; its response cache. */
+  api: {
+    port: number;
+    host: string;
+    dbPoolMax: number;
+    cache: { maxEntries: number; ttlSeconds: number };
+    /** ADMIN_TOKEN: what the dashboard's admin routes require (undefined: they are off). */
+    adminToken: string | undefined;
+  };
   spotifySim: { port: number };
   /** Settings of the embedded local stack (ports it listens on, databases it creates). */
   stack: {
@@ -111,7 +119,13 @@ export function loadConfig(rawEnv: Env = process.env): AppConfig {
         ? Buffer.from(c.TOKEN_ENCRYPTION_KEY, 'base64')
         : undefined,
     },
-    api: { port: b.API_PORT },
+    api: {
+      port: b.API_PORT,
+      host: b.API_HOST,
+      dbPoolMax: b.API_DB_POOL_MAX,
+      cache: { maxEntries: b.API_CACHE_ENTRIES, ttlSeconds: b.API_CACHE_TTL_SECONDS },
+      adminToken: c.ADMIN_TOKEN,
+    },
     spotifySim: { port: b.SPOTIFY_SIM_PORT },
     stack: {
       mode: b.STACK_MODE,

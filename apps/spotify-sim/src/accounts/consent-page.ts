@@ -15,10 +15,12 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const page = (title: string, body: string) =>
+// form-action also governs where the form's POST may redirect: after consent that is the
+// app's redirect URI, so its origin is allowed too (browsers block the redirect otherwise).
+const page = (title: string, body: string, redirectOrigin = '') =>
   `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${escapeHtml(redirectOrigin)}">
 <style>body{font-family:sans-serif;max-width:36rem;margin:2rem auto}li{margin:.2rem 0}</style>
 </head><body>${body}</body></html>`;
 
@@ -61,5 +63,15 @@ ${picker}
 <button type="submit" name="decision" value="agree">Agree</button>
 <button type="submit" name="decision" value="cancel">Cancel</button>
 </form>`,
+    originOf(fields.redirect_uri),
   );
+}
+
+/** The redirect URI's origin for the CSP (validated before the page is shown; '' if not a URL). */
+function originOf(uri: string): string {
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return '';
+  }
 }

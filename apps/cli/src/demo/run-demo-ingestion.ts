@@ -6,8 +6,9 @@ import {
   createSpotifyContext,
   rawLanderGroup,
 } from '@spotify-insights/ingestion';
+import type { Admin } from 'kafkajs';
 import { createLogger } from '@spotify-insights/logging';
-import { SOURCE_NAMES, sourceTopic } from '@spotify-insights/schemas';
+import { sourceTopic, TOPIC_SOURCE_NAMES } from '@spotify-insights/schemas';
 import { createKafka, type GroupLag } from '@spotify-insights/streaming';
 import { appsOfKind, type AppKind } from '../commands/run-all-command.ts';
 import { superviseAll } from '../run-all/supervise.ts';
@@ -18,13 +19,6 @@ import { waitForLanding } from './wait-for-landing.ts';
 
 /** Requests per 30 s the demo's producers share when Spotify is the local simulator. */
 const DEMO_SIM_BUDGET = 1200;
-
-export interface DemoIngestionResult {
-  users: string[];
-  topics: GroupLag[];
-  catalogue: Record<string, number>;
-  logs: Record<AppKind, string>;
-}
 
 /** Runs the eight apps of a kind with their (JSON) log lines in a file, not on screen. */
 function runApps(
@@ -44,15 +38,34 @@ function runApps(
   return { done, log };
 }
 
+export interface DemoConsumers {
+  /** Resolves once every consumer group has committed everything its topic holds. */
+  landed(): Promise<GroupLag[]>;
+  stop(): Promise<void>;
+  log: string;
+}
+
+export interface DemoIngestion {
+  users: string[];
+  /** The simulator, kept running for the dashboard's connect page; undefined on the real Spotify. */
+  simulatorUrl: string | undefined;
+  /** The eight producers, one cycle each for every connected user. */
+  runProducersOnce(): Promise<string>;
+  /** The consumers (one per topic, imports included), running until stopped. */
+  startConsumers(): DemoConsumers;
+  catalogueCounts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
 /**
  * Ingestion for the demo: the simulated friend group connects (real PKCE against the
- * simulator), the eight producers run one cycle, the consumers (one per topic) run until every
- * record is in the raw bucket, and everything started here is stopped again.
+ * simulator, which keeps running until close), then the caller runs the producers and
+ * the consumers (landing every record in the raw bucket) as often as it needs.
  */
-export async function runDemoIngestion(
+export async function startDemoIngestion(
   config: AppConfig,
   say: (message: string) => void,
-): Promise<DemoIngestionResult> {
+): Promise<DemoIngestion> {
   const local = usesLocalSimulator(config);
   // The simulated Spotify app gets a generous budget so the demo takes seconds; against
   // the real Spotify the configured budget stands.
@@ -64,10 +77,16 @@ export async function runDemoIngestion(
         SPOTIFY_RATE_LIMIT_PER_30S: String(DEMO_SIM_BUDGET),
       })
     : undefined;
-  const kafka = createKafka(config.kafka);
-  const admin = kafka.admin();
+  const admin = createKafka(config.kafka).admin();
   const spotify = createSpotifyContext(config, createLogger('demo', { level: 'warn' }));
-  const consumersStop = new AbortController();
+  const started: DemoConsumers[] = [];
+  const close = async () => {
+    // Consumers still running (the demo failed before stopping them) go first.
+    await Promise.allSettled(started.map((consumers) => consumers.stop()));
+    await admin.disconnect();
+    await spotify.db.destroy();
+    await simulator?.stop();
+  };
   try {
     let users: string[];
     if (simulator) {
@@ -77,45 +96,65 @@ export async function runDemoIngestion(
       users = await spotify.tokenKv.userIds();
       say(`real Spotify at ${config.spotify.apiBaseUrl}: ${users.length} connected users`);
     }
-
-    say('eight producers: one cycle for every connected user…');
-    const producers = runApps('producer', ['--once'], config);
-    const producersExit = await producers.done;
-    if (producersExit !== 0)
-      throw new Error(`a producer failed (exit ${producersExit}); see ${producers.log}`);
-
-    say('consumers: landing every record in the raw bucket…');
-    const consumers = runApps('consumer', [], config, consumersStop.signal);
     await admin.connect();
-    let landed = false;
-    const died = consumers.done.then((code) => {
-      if (!landed) throw new Error(`the consumers stopped (exit ${code}); see ${consumers.log}`);
-      return [];
-    });
-    const landing = waitForLanding(
-      admin,
-      SOURCE_NAMES.map((source) => ({
-        groupId: rawLanderGroup(source),
-        topic: sourceTopic(source),
-      })),
-      { timeoutMs: 180_000, progress: say, signal: consumersStop.signal },
-    );
-    // Both are awaited through the race; these keep the loser's rejection from going unhandled.
-    died.catch(() => undefined);
-    landing.catch(() => undefined);
-    const topics = await Promise.race([landing, died]);
-    landed = true;
-    consumersStop.abort();
-    const consumersExit = await consumers.done;
-    if (consumersExit !== 0)
-      throw new Error(`a consumer failed (exit ${consumersExit}); see ${consumers.log}`);
-
-    const catalogue = await new PgCatalogueStore(spotify.db).counts();
-    return { users, topics, catalogue, logs: { producer: producers.log, consumer: consumers.log } };
-  } finally {
-    consumersStop.abort();
-    await admin.disconnect();
-    await spotify.db.destroy();
-    await simulator?.stop();
+    return {
+      users,
+      simulatorUrl: simulator?.url,
+      runProducersOnce: async () => {
+        say('eight producers: one cycle for every connected user…');
+        const producers = runApps('producer', ['--once'], config);
+        const exit = await producers.done;
+        if (exit !== 0) throw new Error(`a producer failed (exit ${exit}); see ${producers.log}`);
+        return producers.log;
+      },
+      startConsumers: () => {
+        const consumers = startConsumers(config, admin, say);
+        started.push(consumers);
+        return consumers;
+      },
+      catalogueCounts: () => new PgCatalogueStore(spotify.db).counts(),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+function startConsumers(
+  config: AppConfig,
+  admin: Admin,
+  say: (message: string) => void,
+): DemoConsumers {
+  const stopSignal = new AbortController();
+  const consumers = runApps('consumer', [], config, stopSignal.signal);
+  let stopping = false;
+  const died = consumers.done.then((code) => {
+    if (!stopping) throw new Error(`the consumers stopped (exit ${code}); see ${consumers.log}`);
+    return [];
+  });
+  died.catch(() => undefined);
+  return {
+    log: consumers.log,
+    landed: async () => {
+      const landing = waitForLanding(
+        admin,
+        TOPIC_SOURCE_NAMES.map((source) => ({
+          groupId: rawLanderGroup(source),
+          topic: sourceTopic(source),
+        })),
+        { timeoutMs: 180_000, progress: say, signal: stopSignal.signal },
+      );
+      // Both are awaited through the race; this keeps the loser's rejection from going unhandled.
+      landing.catch(() => undefined);
+      return Promise.race([landing, died]);
+    },
+    stop: async () => {
+      if (stopping) return;
+      stopping = true;
+      stopSignal.abort();
+      const exit = await consumers.done;
+      if (exit !== 0) throw new Error(`a consumer failed (exit ${exit}); see ${consumers.log}`);
+    },
+  };
 }

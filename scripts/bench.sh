@@ -3,6 +3,9 @@
 # starting the stack first when it is not up. Usage: scripts/bench.sh <name> [options]
 #   scripts/bench.sh ingest --records 200000      (npm run bench:ingest -- --records 200000)
 #   scripts/bench.sh transform --plays 1000000    (npm run bench:transform -- --plays 1000000)
+#   scripts/bench.sh import --plays 1000000       (npm run bench:import -- --plays 1000000)
+#   scripts/bench.sh live --rate 1000 --seconds 30 (npm run bench:live -- --seconds 30)
+#   scripts/bench.sh api --plays 1000000 --clients 50 (npm run bench:api)
 source "$(dirname "$0")/lib/node.sh"
 
 name="${1:-}"

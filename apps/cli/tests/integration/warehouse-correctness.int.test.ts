@@ -3,23 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { Admin } from 'kafkajs';
-import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import {
-  createRawConsumer,
   deadLetterTopicOf,
   openStreamingHistoryImporter,
   sourceTopicSpec,
   type FileImportOutcome,
   type StreamingHistoryImporter,
 } from '@spotify-insights/ingestion';
-import {
-  createLakeClient,
-  LAKE_BUCKETS,
-  listObjectKeys,
-  readObjectText,
-} from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
 import { readSchema, sourceTopic } from '@spotify-insights/schemas';
 import { mapPlay } from '@spotify-insights/sources';
@@ -31,8 +23,9 @@ import {
   ensureTopics,
   registerValueSchema,
 } from '@spotify-insights/streaming';
-import { runTransform, type LakeBuckets } from '@spotify-insights/transform';
+import { runTransform } from '@spotify-insights/transform';
 import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
+import { testPipeline, type TestTopic } from './support/test-pipeline.ts';
 
 /*
  * Issue 5 §6: known plays, written here as Spotify export files (duplicates within a file
@@ -46,22 +39,17 @@ import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/w
  * recently-played (full track objects with their artists, through the recent-plays
  * topic). Those polled copies must meet their imported twins and count once.
  *
- * Isolation on the shared stack: a topic and consumer group of this test's own; the
- * consumer writes to the fixed raw bucket under that topic's prefix, and those objects
- * are copied (under the real topic's prefix) into buckets of this test's own, which the
- * transform reads into a scratch database.
+ * Isolation on the shared stack: topics of this test's own, landed and copied into
+ * buckets of its own by testPipeline (see support/test-pipeline.ts), transformed into a
+ * scratch database.
  */
 const config = loadConfig();
 const suffix = `${process.pid}-${Date.now() % 100_000}`;
 const topic = `it-correctness-${suffix}.${sourceTopic('streaming-history')}`;
 const apiTopic = `it-correctness-${suffix}.${sourceTopic('recent-plays')}`;
-const groupId = `it-correctness-${suffix}`;
-const buckets: LakeBuckets = {
-  raw: `it-corr-raw-${suffix}`,
-  processed: `it-corr-processed-${suffix}`,
-  presentation: `it-corr-presentation-${suffix}`,
-};
 const logger = createLogger('correctness-test', { level: 'error' });
+const pipeline = testPipeline(config, `corr-${suffix}`, logger);
+const transformDeps = () => ({ db, lake: pipeline.lake, logger, buckets: pipeline.buckets });
 const USER_A = `correctness-${process.pid}-a`;
 const USER_B = `correctness-${process.pid}-b`;
 
@@ -306,7 +294,6 @@ const files = {
 };
 let scratch: ScratchDatabase;
 let db: Knex;
-let lake: Client;
 let kafkaAdmin: Admin;
 let importer: StreamingHistoryImporter;
 
@@ -319,58 +306,10 @@ async function importAll(runId: string): Promise<FileImportOutcome[]> {
 }
 
 /** The test's own topics, each standing in for a real one (whose name its raw keys get). */
-const TEST_TOPICS = [
-  { name: topic, source: 'streaming-history' },
-  { name: apiTopic, source: 'recent-plays' },
-] as const;
-
-/** Runs a raw consumer on one test topic until `expected` records are committed. */
-async function landInRaw(
-  testTopic: (typeof TEST_TOPICS)[number],
-  expected: number,
-): Promise<number> {
-  let committed = 0;
-  let done!: () => void;
-  const landed = new Promise<void>((resolve) => (done = resolve));
-  const consumer = createRawConsumer({
-    kafka: createKafka(config.kafka),
-    registry: createSchemaRegistry(config.schemaRegistry),
-    lake,
-    topic: { ...sourceTopicSpec(testTopic.source), name: testTopic.name },
-    groupId: `${groupId}-${testTopic.source}`,
-    logger,
-    batch: { maxWaitMs: 200 },
-    onChunkStored: ({ objects }) => {
-      committed += objects.reduce((n, o) => n + o.records, 0);
-      if (committed >= expected) done();
-    },
-  });
-  await consumer.start();
-  // Gives up after a minute so the test fails on its assertions, not on its timeout.
-  const timeout = setTimeout(done, 60_000);
-  await landed;
-  clearTimeout(timeout);
-  await consumer.stop();
-  return committed;
-}
-
-/** Copies the test topics' raw objects into this test's raw bucket, under the real topics' prefixes. */
-async function copyRawObjects(): Promise<number> {
-  let copied = 0;
-  for (const testTopic of TEST_TOPICS) {
-    const keys = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${testTopic.name}/`);
-    for (const key of keys) {
-      const body = await readObjectText(lake, LAKE_BUCKETS.raw, key);
-      await lake.putObject(
-        buckets.raw,
-        key.replace(testTopic.name, sourceTopic(testTopic.source)),
-        body,
-      );
-    }
-    copied += keys.length;
-  }
-  return copied;
-}
+const TEST_TOPICS: Record<'imported' | 'polled', TestTopic> = {
+  imported: { name: topic, source: 'streaming-history' },
+  polled: { name: apiTopic, source: 'recent-plays' },
+};
 
 /** Sends the polled copies to the recent-plays test topic as the producer would. */
 async function producePolledCopies(): Promise<number> {
@@ -439,8 +378,7 @@ beforeAll(async () => {
   writeFileSync(files.b, `\uFEFF${JSON.stringify(fileB)}`);
   scratch = await createScratchDatabase(config.warehouse, 'correctness');
   db = scratch.db;
-  lake = createLakeClient(config.lake);
-  for (const bucket of Object.values(buckets)) await lake.makeBucket(bucket);
+  await pipeline.makeBuckets();
   kafkaAdmin = createKafka(config.kafka).admin();
   await kafkaAdmin.connect();
   importer = await openStreamingHistoryImporter({
@@ -459,19 +397,7 @@ afterAll(async () => {
     ?.deleteTopics({ topics: [topic, deadLetterTopicOf(topic), apiTopic] })
     .catch(() => undefined);
   await kafkaAdmin?.disconnect();
-  if (lake) {
-    for (const testTopic of TEST_TOPICS) {
-      const ours = await listObjectKeys(lake, LAKE_BUCKETS.raw, `${testTopic.name}/`).catch(
-        () => [],
-      );
-      if (ours.length > 0) await lake.removeObjects(LAKE_BUCKETS.raw, ours);
-    }
-    for (const bucket of Object.values(buckets)) {
-      const keys = await listObjectKeys(lake, bucket, '').catch(() => []);
-      if (keys.length > 0) await lake.removeObjects(bucket, keys);
-      await lake.removeBucket(bucket).catch(() => undefined);
-    }
-  }
+  await pipeline.cleanup();
   await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }, 120_000);
@@ -487,11 +413,11 @@ describe('warehouse correctness: an export imported through the real pipeline', 
     const sent = outcomes.reduce((n, o) => n + o.records, 0);
     expect(sent).toBe(fileA1.length + fileA2.length - 1 + fileB.length);
 
-    expect(await landInRaw(TEST_TOPICS[0], sent)).toBe(sent);
+    expect(await pipeline.landInRaw(TEST_TOPICS.imported, sent)).toBe(sent);
     const polledSent = await producePolledCopies();
-    expect(await landInRaw(TEST_TOPICS[1], polledSent)).toBe(polledSent);
-    expect(await copyRawObjects()).toBeGreaterThan(0);
-    const run = await runTransform({ db, lake, logger, buckets }, { trigger: 'manual' });
+    expect(await pipeline.landInRaw(TEST_TOPICS.polled, polledSent)).toBe(polledSent);
+    expect(await pipeline.copyRawObjects()).toBeGreaterThan(0);
+    const run = await runTransform(transformDeps(), { trigger: 'manual' });
     expect(run.status, JSON.stringify(run.quality?.blocked)).toBe('succeeded');
     expect(run.quality?.totals.rowsQuarantined).toBe(0);
 
@@ -533,7 +459,7 @@ describe('warehouse correctness: an export imported through the real pipeline', 
       ['skipped', 0],
     ]);
     expect(await kafkaAdmin.fetchTopicOffsets(topic)).toEqual(offsets);
-    const second = await runTransform({ db, lake, logger, buckets }, { trigger: 'manual' });
+    const second = await runTransform(transformDeps(), { trigger: 'manual' });
     expect(second.status).toBe('nothing-new');
     expect(await martTotals(USER_A)).toEqual(a);
     expect(await martTotals(USER_B)).toEqual(b);

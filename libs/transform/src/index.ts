@@ -19,6 +19,17 @@ export {
   type TransformOptions,
   type TransformRunResult,
 } from './run/run-transform.ts';
+export { withTransformLock, type TransformLockOptions } from './run/transform-lock.ts';
+export {
+  eraseUserFromLake,
+  type EraseUserDeps,
+  type LakeErasure,
+} from './erase/erase-user-from-lake.ts';
+export {
+  PRESENTATION_USER_COLUMNS,
+  PROCESSED_USER_COLUMNS,
+  userTableFile,
+} from './erase/user-columns.ts';
 export { formatRunGrid, recentRuns, type RunSummary } from './run/run-history.ts';
 export { STEPS, type RunTrigger, type StepName } from './run/run-log.ts';
 export {

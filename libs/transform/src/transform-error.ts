@@ -18,6 +18,8 @@ export const TRANSFORM_ERROR_CODES = {
   AGGREGATE_FAILED: { canRetry: false },
   /** An aggregate could not be written as Parquet or CSV (disk, permissions, not built). */
   WRITE_FAILED: { canRetry: true },
+  /** A lake file could not be rewritten without a member's rows (a user column missing, unreadable). */
+  ERASE_FAILED: { canRetry: false },
   /** Another instance holds the transform lock; this one did nothing. */
   RUN_IN_PROGRESS: { canRetry: true },
   /** A step failed on its last attempt (MinIO or PostgreSQL away, a bug). */

@@ -20,6 +20,6 @@ export function createConnectDeps(config: AppConfig): ConnectDeps {
   return {
     spotify: config.spotify,
     adminToken: config.api.adminToken,
-    lake: { client: createLakeClient(config.lake), buckets: Object.values(LAKE_BUCKETS) },
+    lake: { client: createLakeClient(config.lake), buckets: LAKE_BUCKETS },
   };
 }

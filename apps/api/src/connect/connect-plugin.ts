@@ -18,7 +18,7 @@ import { DashboardError } from './dashboard-error.ts';
 import { acceptFormBodies } from './form-body.ts';
 import { MAX_MEMBERS, MemberStore } from './member-store.ts';
 import { OAuthConnect } from './oauth-connect.ts';
-import { deleteUserData } from './user-data-deletion.ts';
+import { deleteUserData, NOTHING_DELETED } from './user-data-deletion.ts';
 
 export const CALLBACK_PATH = '/auth/callback';
 
@@ -114,7 +114,7 @@ export async function connectPlugin(
       schema: {
         tags: ['group'],
         summary:
-          'Admin: deletes the member’s Spotify tokens; with deleteData also their objects under user_id=<id> in the lake and their rows in the warehouse (facts and dim_user). Needs the CSRF header unless authenticated with a bearer token.',
+          'Admin: deletes the member’s Spotify tokens; with deleteData also their objects under user_id=<id> in the lake (raw), their rows in the processed and presentation files (rewritten without them, deleted when none remain) and their rows in the warehouse (facts and dim_user), under the transform lock (409 TRANSFORM_RUNNING when a run outlasts the wait). Needs the CSRF header unless authenticated with a bearer token.',
         params: {
           type: 'object',
           required: ['userId'],
@@ -133,12 +133,16 @@ export async function connectPlugin(
               tokensDeleted: { type: 'boolean' },
               dataDeleted: { type: 'boolean' },
               objectsDeleted: { type: 'integer' },
+              lakeFilesRewritten: { type: 'integer' },
+              lakeFilesDeleted: { type: 'integer' },
+              lakeRowsRemoved: { type: 'integer' },
               warehouseRowsDeleted: { type: 'integer' },
             },
           },
           401: errorResponse,
           403: errorResponse,
           404: errorResponse,
+          409: errorResponse,
           503: errorResponse,
         },
       },
@@ -157,8 +161,8 @@ export async function connectPlugin(
           `no connected account ${JSON.stringify(userId)}`,
         );
       const report = deleteData
-        ? await deleteUserData(deps.owner, connect?.lake, userId)
-        : { objectsDeleted: 0, warehouseRowsDeleted: 0 };
+        ? await deleteUserData(deps.owner, connect?.lake, userId, deps.logger)
+        : NOTHING_DELETED;
       deps.logger.info('member disconnected', { userId, deleteData, ...report });
       return { userId, tokensDeleted, dataDeleted: deleteData, ...report };
     },

@@ -17,6 +17,8 @@ export const DASHBOARD_ERROR_CODES = {
   CONNECT_FAILED: { status: 400 },
   /** The API was started without what connecting needs (TOKEN_ENCRYPTION_KEY). */
   CONNECT_NOT_CONFIGURED: { status: 503 },
+  /** Deleting a member's data waited too long for a transform run in progress to end. */
+  TRANSFORM_RUNNING: { status: 409 },
   /** No connected account with this user id. */
   MEMBER_NOT_FOUND: { status: 404 },
 } as const;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createLakeClient } from '@spotify-insights/lake';
+import { createLakeClient, readObjectText } from '@spotify-insights/lake';
 import { MemberStore } from '../../src/connect/member-store.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
@@ -12,7 +12,8 @@ import { startSimulator, type Simulator } from './support/simulator.ts';
 /*
  * §3 end to end: a friend connects through the simulator's consent page and appears in
  * the group; a sixth account is refused; an admin logs in and disconnects a member with
- * their data (lake objects in a bucket of this test's own, warehouse rows). Plus the
+ * their data (lake objects in a bucket of this test's own, their rows in a presentation
+ * file, warehouse rows). Plus the
  * guards: CSRF token and admin auth, checked with plain HTTP.
  */
 
@@ -30,7 +31,10 @@ beforeAll(async () => {
   server = await startDashboardServer('api_e2e_connect', {
     env,
     members: false,
-    connect: { lake: { client: lake, buckets: [bucket] } },
+    // one bucket of the test's own stands for raw, processed and presentation
+    connect: {
+      lake: { client: lake, buckets: { raw: bucket, processed: bucket, presentation: bucket } },
+    },
   });
   browser = await launchBrowser({ width: 900, height: 900 });
 });
@@ -202,6 +206,14 @@ describe('connect and disconnect', () => {
     const mine = `spotify.recent-plays.v1/user_id=${encodeURIComponent(friend.id)}/date=2026-06-01/0-1-2.ndjson`;
     const theirs = 'spotify.recent-plays.v1/user_id=ana.fx/date=2026-06-01/0-3-4.ndjson';
     for (const key of [mine, theirs]) await lake.putObject(bucket, key, Buffer.from('{}\n'));
+    // a presentation aggregate mixing users: the friend's pair goes, the others' stays
+    const overlap = 'group_overlap/group_overlap.csv';
+    const overlapHeader = 'user_a,user_b,shared_artists';
+    await lake.putObject(
+      bucket,
+      overlap,
+      Buffer.from(`${overlapHeader}\n${friend.id},ana.fx,3\nana.fx,bo.k,2\n`),
+    );
     const [user] = await server
       .owner('warehouse.dim_user')
       .insert({ spotify_user_id: friend.id, display_name: friend.displayName })
@@ -241,7 +253,8 @@ describe('connect and disconnect', () => {
     ).toEqual([{ count: '0' }]);
     const left: string[] = [];
     for await (const o of lake.listObjectsV2(bucket, '', true)) if (o.name) left.push(o.name);
-    expect(left).toEqual([theirs]);
+    expect(left.sort()).toEqual([overlap, theirs].sort());
+    expect(await readObjectText(lake, bucket, overlap)).toBe(`${overlapHeader}\nana.fx,bo.k,2\n`);
     // the rest of the warehouse is untouched
     expect(
       await server.owner('warehouse.dim_user').where({ spotify_user_id: 'ana.fx' }).first(),

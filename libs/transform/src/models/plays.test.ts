@@ -142,3 +142,149 @@ describe('plays', () => {
     ]);
   });
 });
+
+/*
+ * The streaming-history topic holds both kinds of history file. An extended history
+ * play ends at a second (ts) and its original object has `ts`; an account-data play
+ * (StreamingHistory*.json) ends at a minute (endTime) and its object has `endTime`: the
+ * lines below are shaped as libs/ingestion's streaming-history-record.ts and
+ * account-history-record.ts publish them.
+ */
+describe('plays of account data (to the minute) next to plays to the second', () => {
+  const db = useTransformDb();
+  const api = play(0);
+  const user = api.envelope.user_id;
+  const track = api.fields['track_id'] as string;
+
+  const historyLine = (
+    file: string,
+    fields: Record<string, unknown>,
+    item: Record<string, unknown>,
+    fetchedAt = 1_795_400_000_000,
+  ): RawLine => ({
+    envelope: {
+      user_id: user,
+      fetched_at: fetchedAt,
+      endpoint: `import ${file}`,
+      run_id: `import-${file}`,
+      topic: TOPIC.streamingHistory,
+      partition: 0,
+      offset: '0',
+      schema_id: 7,
+    },
+    fields,
+    item,
+  });
+
+  /** An extended history play that ended at `iso` (to the second). */
+  const extended = (iso: string, msPlayed = 61_000): RawLine =>
+    historyLine(
+      'Streaming_History_Audio_2026.json',
+      { ts: Date.parse(iso), ms_played: msPlayed, track_id: track, platform: 'android' },
+      { ts: iso, ms_played: msPlayed, spotify_track_uri: `spotify:track:${track}` },
+    );
+
+  /** An account-data play that ended in the minute `endTime` ("YYYY-MM-DD HH:mm", UTC). */
+  const account = (endTime: string, msPlayed = 59_000, file = 'StreamingHistory_music_0.json') =>
+    historyLine(
+      file,
+      { ts: Date.parse(`${endTime.replace(' ', 'T')}:00Z`), ms_played: msPlayed, track_id: track },
+      { endTime, artistName: 'Some Artist', trackName: 'Waltz Moonlight', msPlayed },
+    );
+
+  const build = async (history: RawLine[], polled: RawLine[] = []) => {
+    const files = [await db.writeRaw('history.ndjson', TOPIC.streamingHistory, history)];
+    if (polled.length > 0) {
+      files.push(await db.writeRaw('recent.ndjson', TOPIC.recentPlays, polled));
+    }
+    await db.stageAndBuild(files);
+    return db.rows(
+      `SELECT strftime(played_at AT TIME ZONE 'UTC', '%H:%M:%S') AS ended, ms_played, source,
+              platform
+       FROM plays ORDER BY played_at`,
+    );
+  };
+
+  it('drops the account play when an extended play of its track ended in that minute', async () => {
+    const rows = await build([account('2026-11-20 12:34'), extended('2026-11-20T12:34:41Z')]);
+
+    expect(rows).toEqual([
+      { ended: '12:34:41', ms_played: 61_000, source: 'import', platform: 'android' },
+    ]);
+  });
+
+  it('drops it for an extended play ending on the minute itself', async () => {
+    // [M, M + 60 s): 12:34:00 is in the minute 12:34, 12:35:02 is not.
+    expect(await build([account('2026-11-20 12:34'), extended('2026-11-20T12:34:00Z')])).toEqual([
+      { ended: '12:34:00', ms_played: 61_000, source: 'import', platform: 'android' },
+    ]);
+  });
+
+  it('keeps both when the extended play ended in the next minute', async () => {
+    const rows = await build([account('2026-11-20 12:34'), extended('2026-11-20T12:35:02Z')]);
+
+    expect(rows).toEqual([
+      { ended: '12:34:00', ms_played: 59_000, source: 'import', platform: null },
+      { ended: '12:35:02', ms_played: 61_000, source: 'import', platform: 'android' },
+    ]);
+  });
+
+  it('keeps an account play nothing else saw: it is the only record', async () => {
+    expect(await build([account('2026-11-20 12:34')])).toEqual([
+      { ended: '12:34:00', ms_played: 59_000, source: 'import', platform: null },
+    ]);
+  });
+
+  it('keeps one of two account plays of the same minute and track (two files, same data)', async () => {
+    const rows = await build([
+      account('2026-11-20 12:34', 59_000, 'StreamingHistory0.json'),
+      account('2026-11-20 12:34', 59_000, 'StreamingHistory_music_0.json'),
+    ]);
+
+    expect(rows).toEqual([
+      { ended: '12:34:00', ms_played: 59_000, source: 'import', platform: null },
+    ]);
+  });
+
+  it("keeps the API play's second with the account play's ms_played when both saw it", async () => {
+    const polled = playedAt(play(0), Date.parse('2026-11-20T12:34:41.250Z'));
+
+    const rows = await build([account('2026-11-20 12:34', 59_000)], [polled]);
+
+    expect(rows).toEqual([{ ended: '12:34:41', ms_played: 59_000, source: 'api', platform: null }]);
+  });
+
+  it('keeps the extended play alone when the API and account data saw it too', async () => {
+    const polled = playedAt(play(0), Date.parse('2026-11-20T12:34:41.250Z'));
+
+    const rows = await build(
+      [account('2026-11-20 12:34'), extended('2026-11-20T12:34:41Z')],
+      [polled],
+    );
+
+    expect(rows).toEqual([
+      { ended: '12:34:41', ms_played: 61_000, source: 'import', platform: 'android' },
+    ]);
+  });
+
+  it('leaves the ms_played of two API plays in one minute alone (which one it was is unknown)', async () => {
+    const first = playedAt(play(0), Date.parse('2026-11-20T12:34:05Z'));
+    const second = playedAt(play(0), Date.parse('2026-11-20T12:34:50Z'));
+
+    const rows = await build([account('2026-11-20 12:34', 3_000)], [first, second]);
+
+    expect(rows.map((row) => [row['ended'], row['ms_played']])).toEqual([
+      ['12:34:05', api.fields['duration_ms']],
+      ['12:34:50', api.fields['duration_ms']],
+    ]);
+  });
+
+  it('matches on the track: another track in the same minute is another play', async () => {
+    const other = { ...extended('2026-11-20T12:34:41Z') };
+    other.fields = { ...other.fields, track_id: '4uLU6hMCjMI75M1A2tKUQC' };
+
+    const rows = await build([account('2026-11-20 12:34'), other]);
+
+    expect(rows).toHaveLength(2);
+  });
+});

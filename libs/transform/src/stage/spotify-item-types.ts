@@ -73,8 +73,10 @@ export const ITEM_TYPES: Readonly<Record<TopicSourceName, string>> = {
   'saved-albums': struct({
     album: struct({ ...ALBUM_FIELDS, tracks: struct({ items: listOf(TRACK_TYPE) }) }),
   }),
-  // An export's play object: its typed fields say everything the models need.
-  'streaming-history': struct({ ts: 'VARCHAR' }),
+  // An export's play object: its typed fields say everything the models need, but which
+  // export it came from: an extended history play has `ts` (to the second), an
+  // account-data play `endTime` (to the minute), and the plays model dedupes them apart.
+  'streaming-history': struct({ ts: 'VARCHAR', endTime: 'VARCHAR' }),
   // A chart CSV row keyed by its header: its typed fields say everything the models need.
   charts: struct({ rank: 'VARCHAR' }),
 };

@@ -14,12 +14,18 @@ export {
 } from './load/load-batch.ts';
 export {
   PLAY_FACT_TABLES,
+  type FreshColumn,
   type ItemLookup,
   type PlayFactModel,
   type PlayFactRequest,
   type PlayFactSource,
   type UserLookup,
 } from './load/play-fact-copy.ts';
+export {
+  PgBinaryCopyEncoder,
+  type PgBinaryColumn,
+  type PgBinaryType,
+} from './load/pg-binary-copy.ts';
 export {
   LOAD_ORDER,
   PROCESSED_COLUMNS,

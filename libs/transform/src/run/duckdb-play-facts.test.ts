@@ -45,6 +45,34 @@ const text = async (stream: Readable) => {
   return body.trim().split('\n');
 };
 
+const bytes = async (stream: Readable) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+};
+
+/** The fields of binary COPY data's rows (null for NULL), after checking header and trailer. */
+function binaryRows(data: Buffer): Array<Array<Buffer | null>> {
+  expect(data.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
+  let offset = 19;
+  const rows: Array<Array<Buffer | null>> = [];
+  for (;;) {
+    const fields = data.readInt16BE(offset);
+    offset += 2;
+    if (fields === -1) break;
+    const row: Array<Buffer | null> = [];
+    for (let f = 0; f < fields; f++) {
+      const length = data.readInt32BE(offset);
+      offset += 4;
+      row.push(length === -1 ? null : data.subarray(offset, offset + length));
+      offset += Math.max(length, 0);
+    }
+    rows.push(row);
+  }
+  expect(offset).toBe(data.length);
+  return rows;
+}
+
 const us = (iso: string) => BigInt(Date.parse(iso)) * 1000n;
 
 describe('duckDbPlayFactSource', () => {
@@ -55,8 +83,8 @@ describe('duckDbPlayFactSource', () => {
     expect(keys.items.sort()).toEqual(['t1', 't2', 'unknown']);
   });
 
-  it('writes the rows outside each user’s loaded range with their keys, in parts, and the rest apart', async () => {
-    const source = duckDbPlayFactSource(conn, 'plays', 'plays__passed', dir, 2);
+  it('writes the rows outside each user’s loaded range with their keys, in binary, and the rest apart', async () => {
+    const source = duckDbPlayFactSource(conn, 'plays', 'plays__passed', dir);
     const request: PlayFactRequest = {
       users: [
         // ayaka has loaded plays from 10:02 to 10:03: her 10:02 and 10:03 plays are the rest
@@ -73,17 +101,32 @@ describe('duckDbPlayFactSource', () => {
         { id: 't2', key: 20n },
       ],
       itemColumn: 'track_id',
-      freshSelectList: "user_key, item_key, played_at, coalesce(incognito, false), 'batch-1'",
+      freshColumns: [
+        { value: 'user_key', type: 'int8' },
+        { value: 'item_key', type: 'int8' },
+        { value: 'played_at', type: 'timestamptz' },
+        { value: 'coalesce(incognito, false)', type: 'bool' },
+        { value: "'batch-1'", type: 'text' },
+      ],
     };
-    const parts: string[][] = [];
-    for await (const part of source.fresh(request)) parts.push(await text(part));
-    // rowids 0-6 with 1 deleted: four parts of two
-    expect(parts).toHaveLength(4);
-    const fresh = parts.flatMap((lines) => lines.slice(1)).sort();
+    const parts: Buffer[] = [];
+    for await (const part of source.fresh(request)) parts.push(await bytes(part));
+    expect(parts).toHaveLength(1);
+    const fresh = binaryRows(parts[0]!)
+      .map(([user, item, at, incognito, batch]) =>
+        [
+          user!.readBigInt64BE(),
+          item!.readBigInt64BE(),
+          new Date(Number(at!.readBigInt64BE() / 1000n) + Date.UTC(2000, 0, 1)).toISOString(),
+          incognito![0] === 1,
+          batch!.toString('utf8'),
+        ].join(','),
+      )
+      .sort();
     expect(fresh).toEqual([
-      '1,10,2026-11-20 10:00:00+00,false,batch-1',
-      '1,10,2026-11-20 10:04:00+00,false,batch-1',
-      '2,20,2026-11-20 10:00:00+00,true,batch-1',
+      '1,10,2026-11-20T10:00:00.000Z,false,batch-1',
+      '1,10,2026-11-20T10:04:00.000Z,false,batch-1',
+      '2,20,2026-11-20T10:00:00.000Z,true,batch-1',
     ]);
     const rest = await text(await source.rest(request));
     expect(rest[0]).toMatch(/^user_id,played_at,track_id,/);

@@ -1,12 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   PLAY_FACT_TABLES,
+  PgBinaryCopyEncoder,
+  type FreshColumn,
+  type PgBinaryType,
   type PlayFactModel,
   type PlayFactRequest,
   type PlayFactSource,
 } from '@spotify-insights/warehouse';
+import { binaryColumn, textColumn } from './duckdb-binary-columns.ts';
 import { loaderSelectList } from './duckdb-contract.ts';
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -47,30 +52,95 @@ async function writeLookups(conn: DuckDBConnection, model: string, request: Play
   return { users, items };
 }
 
-/** Rows of fresh plays per CSV part: 1M plays are 8 parts. */
-const PART_ROWS = 125_000;
+/** The DuckDB type a fresh column is cast to, so its vector is read in place. */
+const DUCKDB_TYPES: Record<Exclude<PgBinaryType, 'text'>, string> = {
+  int8: 'BIGINT',
+  int4: 'INTEGER',
+  int2: 'SMALLINT',
+  bool: 'BOOLEAN',
+  timestamptz: 'TIMESTAMPTZ',
+  date: 'DATE',
+};
 
-/** One past the table's highest rowid (rowids have gaps once rows were deleted). */
-async function rowIdEnd(conn: DuckDBConnection, table: string): Promise<number> {
+/**
+ * An ENUM type per text column of the fresh rows, of the values it takes, and those
+ * values: DuckDB then hands the text over as codes into them (one scan for all columns).
+ */
+async function textEnums(
+  conn: DuckDBConnection,
+  model: string,
+  columns: FreshColumn[],
+  from: string,
+): Promise<Map<number, { name: string; values: string[] }>> {
+  const text = columns.flatMap((column, index) => (column.type === 'text' ? [index] : []));
+  const enums = new Map<number, { name: string; values: string[] }>();
+  if (text.length === 0) return enums;
   const reader = await conn.runAndReadAll(
-    `SELECT coalesce(max(rowid) + 1, 0)::BIGINT AS n FROM ${quote(table)}`,
+    `SELECT ${text
+      .map((index) => {
+        const value = `CAST(${columns[index]!.value} AS VARCHAR)`;
+        return `list(DISTINCT ${value}) FILTER (WHERE ${value} IS NOT NULL)`;
+      })
+      .join(', ')} FROM ${from}`,
   );
-  return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
+  const [values = []] = reader.getRowsJS() as unknown as string[][][];
+  for (const [position, index] of text.entries()) {
+    const name = `${model}__fresh_text_${index}`;
+    // an ENUM needs a value: a column all NULL gets one it never uses
+    const members = values[position]?.length ? values[position] : [''];
+    await conn.run(`CREATE OR REPLACE TYPE ${name} AS ENUM (${members.map(literal).join(', ')})`);
+    enums.set(index, { name, values: members });
+  }
+  return enums;
+}
+
+/** The fresh rows as one COPY's binary data, chunk by chunk as DuckDB yields them. */
+async function* binaryCopyData(
+  conn: DuckDBConnection,
+  model: string,
+  columns: FreshColumn[],
+  from: string,
+): AsyncGenerator<Buffer> {
+  const enums = await textEnums(conn, model, columns, from);
+  try {
+    const selectList = columns.map((column, index) => {
+      const textEnum = enums.get(index);
+      if (column.type === 'text') return `enum_code(CAST(${column.value} AS ${textEnum!.name}))`;
+      return `CAST(${column.value} AS ${DUCKDB_TYPES[column.type]})`;
+    });
+    const result = await conn.stream(`SELECT ${selectList.join(', ')} FROM ${from}`);
+    const encoder = new PgBinaryCopyEncoder(columns.map((column) => column.type));
+    yield PgBinaryCopyEncoder.header();
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const rows = chunk.rowCount;
+      const vectors = columns.map((_, index) => {
+        const vector = chunk.getColumnVector(index);
+        const textEnum = enums.get(index);
+        return textEnum ? textColumn(vector, rows, textEnum.values) : binaryColumn(vector, rows);
+      });
+      yield encoder.encode(vectors, rows);
+    }
+    yield PgBinaryCopyEncoder.trailer();
+  } finally {
+    for (const { name } of enums.values()) await conn.run(`DROP TYPE IF EXISTS ${name}`);
+  }
 }
 
 /**
  * A play fact of the batch, held in the run's DuckDB (`table`, the model's passed rows),
  * as the loader's source (see play-fact-copy.ts in libs/warehouse): DuckDB joins the rows
- * to the surrogate keys the loader found and writes the new rows in the fact's columns,
- * so PostgreSQL only COPies them in. The new rows go in parts (ranges of the table's
- * rowid), the next written while PostgreSQL COPies the last. Files go to `dir`.
+ * to the surrogate keys the loader found and yields the new rows in the fact's columns,
+ * encoded here in PostgreSQL's binary COPY format and streamed to the COPY as they come
+ * (DuckDB and the encoder work while PostgreSQL stores the last chunks), so PostgreSQL
+ * only stores them. The other rows are written as CSV to `dir`.
  */
 export function duckDbPlayFactSource(
   conn: DuckDBConnection,
   model: PlayFactModel,
   table: string,
   dir: string,
-  partRows = PART_ROWS,
 ): PlayFactSource {
   let lookups: Promise<{ users: string; items: string }> | undefined;
   const lookupTables = (request: PlayFactRequest) =>
@@ -86,28 +156,11 @@ export function duckDbPlayFactSource(
     },
     async *fresh(request) {
       const { users, items } = await lookupTables(request);
-      const parts = Math.max(1, Math.ceil((await rowIdEnd(conn, table)) / partRows));
-      const path = (part: number) => join(dir, `${model}.fresh.${part}.csv`);
-      const write = (part: number) =>
-        conn.run(
-          `COPY (SELECT ${request.freshSelectList}
-                 FROM ${rows(users)} JOIN ${items} i ON i.id = p.${quote(request.itemColumn)}
-                 WHERE ${outside}
-                   AND p.rowid >= ${part * partRows} AND p.rowid < ${(part + 1) * partRows})
-           TO ${literal(path(part))} (FORMAT csv, HEADER true)`,
-        );
-      let writing: Promise<unknown> | undefined = write(0);
-      try {
-        for (let part = 0; part < parts; part++) {
-          await writing;
-          writing = part + 1 < parts ? write(part + 1) : undefined;
-          // awaited on the next turn, or in `finally` when the loader stops early
-          writing?.catch(() => undefined);
-          yield createReadStream(path(part));
-        }
-      } finally {
-        await writing?.catch(() => undefined);
-      }
+      const from = `${rows(users)} JOIN ${items} i ON i.id = p.${quote(request.itemColumn)}
+                    WHERE ${outside}`;
+      yield Readable.from(binaryCopyData(conn, model, request.freshColumns, from), {
+        objectMode: false,
+      });
     },
     async rest(request) {
       const { users } = await lookupTables(request);

@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isEmptyFact, withPrimaryKeyRebuilt } from './fact-primary-key.ts';
-import { columnNames, stagingTable } from './processed-columns.ts';
+import type { PgBinaryType } from './pg-binary-copy.ts';
+import { PROCESSED_COLUMNS, columnNames, stagingTable } from './processed-columns.ts';
 import { STAR_MERGES } from './star-merges.ts';
 
 /*
@@ -32,8 +33,9 @@ export interface PlayFactSource {
   /** The distinct user ids and item ids (track or episode ids) the batch's rows name. */
   naturalKeys(): Promise<{ users: string[]; items: string[] }>;
   /**
-   * The fresh rows, as CSV in parts: the source writes the next part while the loader
-   * COPies the one it has (two cores busy instead of one after the other).
+   * The fresh rows, in PostgreSQL's binary COPY format (pg-binary-copy.ts), in one or
+   * more parts, each a whole COPY's data (header to trailer), streamed as the source
+   * produces them so that it works while PostgreSQL COPies.
    */
   fresh(request: PlayFactRequest): AsyncIterable<Readable>;
   /** The rest, once every part of `fresh` has been taken. */
@@ -57,18 +59,23 @@ export interface ItemLookup {
  * How to split a play fact's rows (`p`, the processed model's columns), joined to
  * `users` on user_id = id and to `items` on <itemColumn> = id:
  *   fresh  rows whose user has no loaded play, or played_at (in epoch microseconds)
- *          before the first or after the last: `freshSelectList` over the processed
- *          columns and `user_key`, `item_key` (the lookups' keys), as CSV with a header
- *          line, in that order;
+ *          before the first or after the last: `freshColumns`, each a value over the
+ *          processed columns and `user_key`, `item_key` (the lookups' keys) with the
+ *          PostgreSQL type to write it as, in PostgreSQL's binary COPY format, in that order;
  *   rest   every other row of a known user: the processed model's columns, in contract
  *          order, as CSV with a header line.
- * The select list is plain SQL (column names, coalesce, a string literal).
+ * The values are plain SQL (column names, coalesce, a string literal).
  */
 export interface PlayFactRequest {
   users: UserLookup[];
   items: ItemLookup[];
   itemColumn: string;
-  freshSelectList: string;
+  freshColumns: FreshColumn[];
+}
+
+export interface FreshColumn {
+  value: string;
+  type: PgBinaryType;
 }
 
 interface PlayFactTable {
@@ -109,20 +116,29 @@ const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
  * and the lookups: the fact's own columns are the processed ones with the natural keys
  * swapped for surrogate keys, plus the batch id (generated columns and defaults aside).
  */
-function freshColumns(model: PlayFactModel, batchId: string): Array<[string, string]> {
+function freshColumns(model: PlayFactModel, batchId: string): Array<[string, FreshColumn]> {
   const fact = PLAY_FACT_TABLES[model];
-  const columns: Array<[string, string]> = [
-    ['user_key', 'user_key'],
-    [fact.itemDimension.key, 'item_key'],
+  const columns: Array<[string, FreshColumn]> = [
+    ['user_key', { value: 'user_key', type: 'int8' }],
+    [fact.itemDimension.key, { value: 'item_key', type: 'int8' }],
   ];
-  for (const name of columnNames(model)) {
+  for (const [name, type] of PROCESSED_COLUMNS[model]) {
     if (name === 'user_id' || name === fact.itemColumn) continue;
     // the fact's incognito is NOT NULL: an unknown flag is "not incognito", as in the merge
-    columns.push([name, name === 'incognito' ? 'coalesce(incognito, false)' : name]);
+    const value = name === 'incognito' ? 'coalesce(incognito, false)' : name;
+    columns.push([name, { value, type: BINARY_TYPES[type] }]);
   }
-  columns.push(['load_batch_id', quoteLiteral(batchId)]);
+  columns.push(['load_batch_id', { value: quoteLiteral(batchId), type: 'text' }]);
   return columns;
 }
+
+/** The binary COPY type of a play fact's processed column type (all the same in the fact). */
+const BINARY_TYPES: Record<(typeof PROCESSED_COLUMNS)[PlayFactModel][number][1], PgBinaryType> = {
+  text: 'text',
+  timestamptz: 'timestamptz',
+  integer: 'int4',
+  boolean: 'bool',
+};
 
 async function lookups(
   client: PoolClient,
@@ -162,7 +178,7 @@ async function lookups(
   };
 }
 
-async function copyCsv(client: PoolClient, sql: string, input: Readable): Promise<number> {
+async function copyStream(client: PoolClient, sql: string, input: Readable): Promise<number> {
   const copy = client.query(copyFrom(sql));
   await pipeline(input, copy);
   return Number(copy.rowCount ?? 0);
@@ -192,7 +208,7 @@ export async function copyPlayFact(
     users,
     items,
     itemColumn: fact.itemColumn,
-    freshSelectList: columns.map(([, value]) => value).join(', '),
+    freshColumns: columns.map(([, column]) => column),
   };
   // the time spent waiting for the source, not overlapped with a COPY
   let sourceSeconds = 0;
@@ -211,9 +227,9 @@ export async function copyPlayFact(
       for (;;) {
         const part = await waitingFor(parts.next());
         if (part.done) return rows;
-        rows += await copyCsv(
+        rows += await copyStream(
           client,
-          `copy ${fact.table} (${columns.map(([name]) => name).join(', ')}) from stdin (format csv, header true)`,
+          `copy ${fact.table} (${columns.map(([name]) => name).join(', ')}) from stdin (format binary)`,
           part.value,
         );
       }
@@ -225,7 +241,7 @@ export async function copyPlayFact(
   const copied = empty
     ? await withPrimaryKeyRebuilt(client, fact.table, copyFresh)
     : { result: await copyFresh(), rebuilt: false };
-  const staged = await copyCsv(
+  const staged = await copyStream(
     client,
     `copy ${stagingTable(model)} (${columnNames(model).join(', ')}) from stdin (format csv, header true)`,
     await waitingFor(source.rest(request)),

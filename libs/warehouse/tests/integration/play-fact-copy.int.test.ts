@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  PgBinaryCopyEncoder,
   loadBatch,
+  type FreshColumn,
   type ModelCsv,
   type PlayFactRequest,
   type PlayFactSource,
@@ -71,22 +73,50 @@ const playRow = (play: Play): Record<string, string> => ({
   source: play.source ?? 'api',
 });
 
-/** Evaluates the fresh select list's values: a column name, coalesce(x, false) or a literal. */
-function freshValue(expression: string, row: Record<string, string>, keys: Record<string, string>) {
-  const literal = /^'(.*)'$/s.exec(expression);
-  if (literal) return literal[1]!.replaceAll("''", "'");
-  const coalesced = /^coalesce\((\w+), false\)$/.exec(expression);
-  if (coalesced) return row[coalesced[1]!] || 'false';
-  return keys[expression] ?? row[expression] ?? '';
+/** Evaluates a fresh column's value (a column name, coalesce(x, false) or a literal), typed. */
+function freshValue(
+  { value, type }: FreshColumn,
+  row: Record<string, string>,
+  keys: Record<string, string>,
+) {
+  const literal = /^'(.*)'$/s.exec(value);
+  const coalesced = /^coalesce\((\w+), false\)$/.exec(value);
+  const text = literal
+    ? literal[1]!.replaceAll("''", "'")
+    : coalesced
+      ? row[coalesced[1]!] || 'false'
+      : (keys[value] ?? row[value] ?? '');
+  if (text === '') return null;
+  switch (type) {
+    case 'int8':
+      return BigInt(text);
+    case 'int4':
+    case 'int2':
+      return Number(text);
+    case 'bool':
+      return text === 'true';
+    case 'timestamptz':
+      return BigInt(Date.parse(text)) * 1000n;
+    default:
+      return text;
+  }
+}
+
+/** Rows of typed values as one COPY's binary data. */
+function binaryOf(columns: FreshColumn[], rows: unknown[][]): Readable {
+  const encoder = new PgBinaryCopyEncoder(columns.map((column) => column.type));
+  const values = columns.map((_, c) => ({ values: rows.map((row) => row[c]) }));
+  return Readable.from([
+    PgBinaryCopyEncoder.header(),
+    encoder.encode(values, rows.length),
+    PgBinaryCopyEncoder.trailer(),
+  ]);
 }
 
 /** The split PlayFactRequest describes, in JavaScript; `requests` records what it was asked. */
 function memorySource(plays: Play[], requests: PlayFactRequest[] = []): PlayFactSource {
   const split = (request: PlayFactRequest) => {
-    // at the commas outside parentheses
-    const expressions = request.freshSelectList.split(/, (?![^(]*\))/);
-    const header = expressions.map((_, i) => `c${i}`).join(',');
-    const fresh: string[] = [];
+    const fresh: unknown[][] = [];
     const rest = [PLAY_COLUMNS];
     for (const play of plays) {
       const user = request.users.find((u) => u.id === play.user);
@@ -105,9 +135,9 @@ function memorySource(plays: Play[], requests: PlayFactRequest[] = []): PlayFact
       const item = request.items.find((i) => i.id === play.track);
       if (!item) continue;
       const keys = { user_key: String(user.key), item_key: String(item.key) };
-      fresh.push(expressions.map((e) => freshValue(e, row, keys)).join(','));
+      fresh.push(request.freshColumns.map((column) => freshValue(column, row, keys)));
     }
-    return { header, fresh, rest };
+    return { fresh, rest };
   };
   const csvOf = (lines: string[]) => Readable.from([lines.join('\n') + '\n']);
   return {
@@ -120,10 +150,10 @@ function memorySource(plays: Play[], requests: PlayFactRequest[] = []): PlayFact
     // in two parts, as the transform's source gives a big batch in several
     async *fresh(request) {
       requests.push(request);
-      const { header, fresh } = split(request);
+      const { fresh } = split(request);
       const half = Math.ceil(fresh.length / 2);
-      yield csvOf([header, ...fresh.slice(0, half)]);
-      yield csvOf([header, ...fresh.slice(half)]);
+      yield binaryOf(request.freshColumns, fresh.slice(0, half));
+      yield binaryOf(request.freshColumns, fresh.slice(half));
     },
     async rest(request) {
       return csvOf(split(request).rest);

@@ -5,9 +5,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
 import { encodeWireValues } from '@spotify-insights/ingestion';
-import { createLiveConsumer, LiveAggregator, type LiveConsumer } from '@spotify-insights/live';
+import {
+  createLiveConsumer,
+  LiveAggregator,
+  replayPlays,
+  type LiveConsumer,
+} from '@spotify-insights/live';
 import { createLogger } from '@spotify-insights/logging';
-import { avroType, readSchema, type RecentPlay } from '@spotify-insights/schemas';
+import {
+  avroType,
+  readSchema,
+  type RecentPlay,
+  type StreamingHistoryPlay,
+} from '@spotify-insights/schemas';
 import {
   createIdempotentProducer,
   createKafka,
@@ -32,6 +42,11 @@ const config = loadConfig();
 const suffix = randomUUID().slice(0, 8);
 const topic: TopicSpec = {
   name: `e2e.live.recent-plays.${suffix}`,
+  partitions: 1,
+  retentionMs: 86_400_000,
+};
+const replayTopic: TopicSpec = {
+  name: `e2e.live.replay-plays.${suffix}`,
   partitions: 1,
   retentionMs: 86_400_000,
 };
@@ -71,6 +86,43 @@ function play(
   };
 }
 
+/** A play of an export file, as the replay command reads it (`ts`: when it ended). */
+function historyPlay(
+  user: string,
+  seconds: number,
+  track: string,
+  name: string,
+): StreamingHistoryPlay {
+  const ts = T0 + 3_600_000 + seconds * 1000;
+  return {
+    user_id: user,
+    fetched_at: ts,
+    endpoint: 'import Streaming_History_Audio_2026_0.json',
+    run_id: `e2e-replay-${suffix}`,
+    ts,
+    ms_played: 200_000,
+    track_id: track,
+    track_name: name,
+    artist_name: 'Replay Orchestra',
+    album_name: null,
+    episode_id: null,
+    episode_name: null,
+    show_name: null,
+    platform: 'android',
+    conn_country: 'DE',
+    reason_start: 'trackdone',
+    reason_end: 'trackdone',
+    shuffle: false,
+    skipped: false,
+    offline: false,
+    incognito_mode: false,
+    item_json: JSON.stringify({
+      ts: new Date(ts).toISOString(),
+      spotify_track_uri: `spotify:track:${track}`,
+    }),
+  };
+}
+
 async function publish(records: RecentPlay[]) {
   const schemaId = await registerValueSchema(registry, topic.name, readSchema('recent-plays'));
   const values = encodeWireValues(avroType('recent-plays'), schemaId, records);
@@ -92,14 +144,14 @@ beforeAll(async () => {
   registry = createSchemaRegistry(config.schemaRegistry);
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, [topic]).finally(() => admin.disconnect());
+  await ensureTopics(admin, [topic, replayTopic]).finally(() => admin.disconnect());
   const aggregator = new LiveAggregator();
   consumer = createLiveConsumer({
     kafka,
     registry,
     aggregator,
     logger: createLogger('e2e-live', { level: 'error' }),
-    topics: [topic],
+    topics: [topic, replayTopic],
     groupId: `e2e-live.${suffix}`,
   });
   await consumer.start();
@@ -115,11 +167,13 @@ afterAll(async () => {
   await consumer?.stop();
   const admin = kafka.admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [topic.name] }).catch(() => undefined);
+  await admin.deleteTopics({ topics: [topic.name, replayTopic.name] }).catch(() => undefined);
   await admin.disconnect();
-  const url = `${config.schemaRegistry.url}/subjects/${encodeURIComponent(valueSubject(topic.name))}`;
-  await fetch(url, { method: 'DELETE' }).catch(() => undefined);
-  await fetch(`${url}?permanent=true`, { method: 'DELETE' }).catch(() => undefined);
+  for (const name of [topic.name, replayTopic.name]) {
+    const url = `${config.schemaRegistry.url}/subjects/${encodeURIComponent(valueSubject(name))}`;
+    await fetch(url, { method: 'DELETE' }).catch(() => undefined);
+    await fetch(`${url}?permanent=true`, { method: 'DELETE' }).catch(() => undefined);
+  }
 });
 
 /** Waits until the first live song is `name` (a locator: the page's CSP forbids eval'd predicates). */
@@ -162,6 +216,39 @@ describe('live page', () => {
       '<script>window.__xss=1</script>',
     );
     await screenshot(page, 'live');
+    await page.close();
+  });
+
+  it('moves while a replay runs: the page updates several times before the replay ends', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/live`);
+    await page.waitForSelector('#main[data-state="ready"]');
+    const before = Number(await page.getAttribute('#main', 'data-updates'));
+
+    // 40 plays, 10 s apart in event time, at 20× speed: about 20 s of replay, so updates
+    // must arrive while it is still sending.
+    const plays = Array.from({ length: 40 }, (_, i) =>
+      historyPlay(`replayer-${i % 3}`, i * 10, 'replay-1', 'Replayed Anthem'),
+    );
+    const updatesDuringReplay: number[] = [];
+    const replay = replayPlays({
+      kafka,
+      registry,
+      plays,
+      speed: 20,
+      topic: replayTopic,
+      onSent: () => {
+        void page
+          .getAttribute('#main', 'data-updates')
+          .then((updates) => updatesDuringReplay.push(Number(updates)))
+          .catch(() => undefined);
+      },
+    });
+    await untilTopSongIs(page, 'Replayed Anthem');
+    const outcome = await replay;
+    expect(outcome.sent).toBe(plays.length);
+    // The page was changing while the replay was still sending.
+    expect(new Set(updatesDuringReplay.filter((n) => n > before)).size).toBeGreaterThan(2);
     await page.close();
   });
 });

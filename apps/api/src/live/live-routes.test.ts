@@ -1,10 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveAggregator, type LivePlay } from '@spotify-insights/live';
 import { createLogger } from '@spotify-insights/logging';
 import { registerErrorHandling } from '../errors/error-handler.ts';
 import { registerLiveRoutes } from './live-routes.ts';
+import { createApiFastify } from '../server.ts';
 
 const T0 = Date.parse('2024-03-01T12:00:00Z');
 const MINUTE = 60_000;
@@ -25,18 +26,7 @@ afterEach(async () => {
 
 /** The live routes on a fastify like the API's (same ajv options, same error handling). */
 async function liveApp(aggregator: LiveAggregator, streamIntervalMs = 50) {
-  const server = Fastify({
-    logger: false,
-    forceCloseConnections: true,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
-  });
+  const server = createApiFastify();
   registerErrorHandling(
     server,
     createLogger('live-routes-test', { level: 'error', write: () => {} }),

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Client } from 'minio';
 import type { AppConfig } from '@spotify-insights/config';
 import { deadLetterTopicOf, manifestKey } from '@spotify-insights/ingestion';
-import { LAKE_BUCKETS, listObjectKeys } from '@spotify-insights/lake';
+import { LAKE_BUCKETS, listObjectKeys, removeBucketAndObjects } from '@spotify-insights/lake';
 import { sourceTopic } from '@spotify-insights/schemas';
 import { createKafka, valueSubject } from '@spotify-insights/streaming';
 import type { LakeBuckets } from '@spotify-insights/transform';
@@ -67,12 +67,7 @@ export async function createImportBenchResources(
       await lake.removeObjects(LAKE_BUCKETS.raw, [...keys, ...manifests]);
     });
     for (const bucket of Object.values(buckets))
-      await attempt(`remove bucket ${bucket}`, async () => {
-        if (!(await lake.bucketExists(bucket))) return;
-        const keys = await listObjectKeys(lake, bucket, '');
-        if (keys.length > 0) await lake.removeObjects(bucket, keys);
-        await lake.removeBucket(bucket);
-      });
+      await attempt(`remove bucket ${bucket}`, () => removeBucketAndObjects(lake, bucket));
     await attempt('close the warehouse pool', () => db.destroy());
     await attempt(`drop database ${database}`, () =>
       admin.raw('drop database if exists ?? with (force)', [database]),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Client } from 'minio';
 import type { AppConfig } from '@spotify-insights/config';
-import { listObjectKeys } from '@spotify-insights/lake';
+import { removeBucketAndObjects } from '@spotify-insights/lake';
 import type { LakeBuckets } from '@spotify-insights/transform';
 import { createWarehouseDb, prepareWarehouse } from '@spotify-insights/warehouse';
 import { bestEffort } from '../shared/best-effort.ts';
@@ -43,12 +43,7 @@ export async function createScratchResources(
   const remove = async ({ keepRaw }: { keepRaw: boolean }) => {
     const { problems, attempt } = bestEffort();
     for (const bucket of ownBuckets.filter((b) => !(keepRaw && b === buckets.raw)))
-      await attempt(`remove bucket ${bucket}`, async () => {
-        if (!(await lake.bucketExists(bucket))) return;
-        const keys = await listObjectKeys(lake, bucket, '');
-        if (keys.length > 0) await lake.removeObjects(bucket, keys);
-        await lake.removeBucket(bucket);
-      });
+      await attempt(`remove bucket ${bucket}`, () => removeBucketAndObjects(lake, bucket));
     await attempt('close the warehouse pool', () => db.destroy());
     await attempt(`drop database ${database}`, () =>
       admin.raw('drop database if exists ?? with (force)', [database]),

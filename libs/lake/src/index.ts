@@ -1,6 +1,6 @@
 export { LAKE_BUCKETS, type LakeBucket } from './buckets.ts';
 export { createLakeClient, ensureLakeBuckets } from './lake-client.ts';
-export { listObjectKeys, readObjectText } from './lake-objects.ts';
+export { listObjectKeys, readObjectText, removeBucketAndObjects } from './lake-objects.ts';
 export { fromNdjson, toNdjson } from './ndjson.ts';
 export {
   parseRawObjectKey,

@@ -20,3 +20,11 @@ export async function listObjectKeys(
   }
   return keys.sort();
 }
+
+/** Empties and removes a bucket (tests' and benchmarks' own); nothing to do when it is gone. */
+export async function removeBucketAndObjects(client: Client, bucket: string): Promise<void> {
+  if (!(await client.bucketExists(bucket))) return;
+  const keys = await listObjectKeys(client, bucket, '');
+  if (keys.length > 0) await client.removeObjects(bucket, keys);
+  await client.removeBucket(bucket);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createLakeClient, readObjectText } from '@spotify-insights/lake';
+import { createLakeClient, readObjectText, removeBucketAndObjects } from '@spotify-insights/lake';
 import { MemberStore } from '../../src/connect/member-store.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { startDashboardServer, type DashboardServer } from './support/dashboard-server.ts';
@@ -43,10 +43,7 @@ afterAll(async () => {
   await server?.close();
   await sim?.close();
   if (lake) {
-    const keys: string[] = [];
-    for await (const o of lake.listObjectsV2(bucket, '', true)) if (o.name) keys.push(o.name);
-    if (keys.length) await lake.removeObjects(bucket, keys);
-    await lake.removeBucket(bucket).catch(() => undefined);
+    await removeBucketAndObjects(lake, bucket).catch(() => undefined);
   }
 });
 

@@ -2,7 +2,13 @@ import type { Knex } from 'knex';
 import type { Client } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@spotify-insights/config';
-import { createLakeClient, listObjectKeys, readObjectText, toNdjson } from '@spotify-insights/lake';
+import {
+  createLakeClient,
+  listObjectKeys,
+  readObjectText,
+  removeBucketAndObjects,
+  toNdjson,
+} from '@spotify-insights/lake';
 import { createLogger } from '@spotify-insights/logging';
 import { createScratchDatabase, type ScratchDatabase } from '@spotify-insights/warehouse';
 import { runTransform, type LakeBuckets, type TransformDeps } from '../../src/index.ts';
@@ -72,9 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const bucket of Object.values(buckets)) {
-    const keys = await listObjectKeys(lake, bucket, '').catch(() => []);
-    if (keys.length > 0) await lake.removeObjects(bucket, keys);
-    await lake.removeBucket(bucket).catch(() => undefined);
+    await removeBucketAndObjects(lake, bucket).catch(() => undefined);
   }
   await scratch?.drop();
 });

@@ -5,6 +5,7 @@ import {
   LAKE_BUCKETS,
   listObjectKeys,
   readObjectText,
+  removeBucketAndObjects,
 } from '@spotify-insights/lake';
 import type { Logger } from '@spotify-insights/logging';
 import { sourceTopic, type TopicSourceName } from '@spotify-insights/schemas';
@@ -90,9 +91,7 @@ export function testPipeline(config: AppConfig, suffix: string, logger: Logger) 
         if (ours.length > 0) await lake.removeObjects(LAKE_BUCKETS.raw, ours);
       }
       for (const bucket of Object.values(buckets)) {
-        const keys = await listObjectKeys(lake, bucket, '').catch(() => []);
-        if (keys.length > 0) await lake.removeObjects(bucket, keys);
-        await lake.removeBucket(bucket).catch(() => undefined);
+        await removeBucketAndObjects(lake, bucket).catch(() => undefined);
       }
     },
   };

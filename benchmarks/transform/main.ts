@@ -23,7 +23,7 @@ import { uploadRawPlays } from './upload-raw-plays.ts';
 /*
  * The transform benchmark (issue 5, §7): synthetic recently-played lines in a raw bucket
  * of the run's own, one `runTransform` through discover → validate → promote →
- * aggregate → load → checks into a fresh warehouse database, each step's time as the
+ * load → aggregate → checks into a fresh warehouse database, each step's time as the
  * run recorded it; then, in the same database, a bare binary COPY of the same play rows
  * into an empty table as the load stage's baseline. Generation and upload are timed
  * apart and not counted. Everything the run creates is removed at the end.

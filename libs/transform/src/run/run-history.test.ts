@@ -13,7 +13,7 @@ const run = (overrides: Partial<RunSummary>): RunSummary => ({
   rowsQuarantined: 10,
   error: null,
   steps: Object.fromEntries(
-    ['discover', 'validate', 'promote', 'aggregate', 'load', 'checks'].map((s) => [
+    ['discover', 'validate', 'promote', 'load', 'aggregate', 'checks'].map((s) => [
       s,
       { status: 'succeeded', attempts: 1 },
     ]),

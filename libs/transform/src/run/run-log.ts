@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export const STEPS = ['discover', 'validate', 'promote', 'aggregate', 'load', 'checks'] as const;
+export const STEPS = ['discover', 'validate', 'promote', 'load', 'aggregate', 'checks'] as const;
 export type StepName = (typeof STEPS)[number];
 
 export type RunTrigger = 'schedule' | 'manual' | 'backfill';

@@ -1,5 +1,7 @@
 import type { PoolClient } from 'pg';
 
+const KEY_BUILD_MEMORY = '256MB';
+
 async function primaryKey(client: PoolClient, table: string) {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `select quote_ident(conname) as name, pg_get_constraintdef(oid) as definition
@@ -26,7 +28,13 @@ export async function withPrimaryKeyRebuilt<T>(
   const key = await primaryKey(client, table);
   if (key) await client.query(`alter table ${table} drop constraint ${key.name}`);
   const result = await write();
-  if (key) await client.query(`alter table ${table} add constraint ${key.name} ${key.definition}`);
+  if (key) {
+    // Room for the sort in memory and for PostgreSQL's parallel index build, which needs
+    // 32 MB a participant (the default 64 MB allows one worker): on 1M plays 1.0 s against
+    // 1.3-1.6 s. Local to the batch's transaction.
+    await client.query(`set local maintenance_work_mem = '${KEY_BUILD_MEMORY}'`);
+    await client.query(`alter table ${table} add constraint ${key.name} ${key.definition}`);
+  }
   return { result, rebuilt: key !== undefined };
 }
 

@@ -173,7 +173,7 @@ async function loadTransformRun(db: Knex): Promise<void> {
     finished_at: '2026-06-15T11:45:42Z',
   });
   await db('app.transform_steps').insert(
-    ['discover', 'validate', 'promote', 'aggregate', 'load'].map((step, position) => ({
+    ['discover', 'validate', 'promote', 'load', 'aggregate'].map((step, position) => ({
       run_id: 'run-e2e-0001',
       step,
       position,

@@ -32,6 +32,7 @@ const PLAY_LOAD_COLUMNS = [
   'context_type',
   'context_uri',
   'source',
+  'played_to_the_minute',
   'load_batch_id',
 ].join(', ');
 

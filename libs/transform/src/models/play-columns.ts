@@ -35,6 +35,9 @@ export const playColumns = (itemColumn: string): DuckDbFields => ({
   context_type: 'VARCHAR',
   context_uri: 'VARCHAR',
   source: 'VARCHAR',
+  // known only to the minute (account data): gives way to the same play known to the
+  // second in any later batch too (play-dedupe.ts)
+  played_to_the_minute: 'BOOLEAN',
   played_date: 'DATE',
 });
 
@@ -51,6 +54,7 @@ export const playExpectations = (itemColumn: string, dimension: string): Expecta
   range('ms_played', { min: 0 }),
   range('played_at', { min: SPOTIFY_LAUNCH }),
   notNull('incognito'),
+  notNull('played_to_the_minute'),
   // an imported play wins over the same play seen by the API
   acceptedValues('source', ['api', 'import']),
   notNull('played_date'),

@@ -39,6 +39,7 @@ describe('plays', () => {
         context_type: line.fields['context_type'],
         context_uri: line.fields['context_uri'],
         source: 'api',
+        played_to_the_minute: false,
         played_date: new Date(
           new Date(line.fields['played_at'] as number).toISOString().slice(0, 10),
         ),
@@ -233,6 +234,14 @@ describe('plays of account data (to the minute) next to plays to the second', ()
     expect(await build([account('2026-11-20 12:34')])).toEqual([
       { ended: '12:34:00', ms_played: 59_000, source: 'import', platform: null },
     ]);
+  });
+
+  it('flags the account play as known to the minute, for the batches after this one', async () => {
+    await build([account('2026-11-20 12:34'), extended('2026-11-20T12:35:02Z')]);
+
+    expect(
+      await db.rows('SELECT played_to_the_minute AS minute FROM plays ORDER BY played_at'),
+    ).toEqual([{ minute: true }, { minute: false }]);
   });
 
   it('keeps one of two account plays of the same minute and track (two files, same data)', async () => {

@@ -2,7 +2,7 @@ import { defineModelQuality } from '@spotify-insights/quality';
 import { typedSelectList } from '../duckdb-types.ts';
 import type { TransformModel } from './model.ts';
 import { playColumns, playExpectations } from './play-columns.ts';
-import { keepFirstPer } from './sql-fragments.ts';
+import { playDedupeSql } from './play-dedupe.ts';
 
 /*
  * Each input of plays is one SELECT with the same columns: played_at_utc is when the
@@ -51,79 +51,42 @@ export const importedPlays = (itemColumn: 'track_id' | 'episode_id'): string => 
 export const PLAY_INPUTS: readonly string[] = [API_PLAYS, importedPlays('track_id')];
 
 /**
- * Plays from its inputs, one row per (user, second, track). A play known to the second
- * (the extended export, the API): one row per (user, second, track), an import's copy
- * winning over the API's (it knows ms_played, skips, platform…), then the newest
- * fetched. A play known only to the minute M (account data): one per (user, minute,
- * track), dropped when a play of that user and track known to the second ended in
- * [M, M + 60 s) — the same play, told more precisely; an API play that is the only
- * play to the second of that minute then takes the account play's ms_played (the API
- * does not say how long). The minute match is a join on (user, track, minute) of the
- * account plays' minutes, never a per-row subquery: with no account data it costs one
- * scan of an empty hash table.
+ * Plays from its inputs, by the dedupe rule of play-dedupe.ts: a play known to the
+ * second is one row per (user, second, track), an import's copy winning over the API's
+ * (it knows ms_played, skips, platform…), then the newest fetched; a play known only to
+ * the minute (account data) gives way to the same play known to the second. The rule
+ * holds across batches too: the flag goes on as played_to_the_minute, which the
+ * presentation (over all of `processed`) and the warehouse's loader apply it with.
  */
 export const playsSql = (
   inputs: readonly string[],
   table = 'plays',
   itemColumn = 'track_id',
-): string => {
-  const minuteKey = `user_id, ${itemColumn}, played_minute`;
-  return `CREATE OR REPLACE TABLE ${table} AS
-WITH play_inputs AS NOT MATERIALIZED (
-  -- read again by each step below (each keeps a part), not copied whole into memory
-  SELECT * REPLACE (coalesce(to_the_minute, FALSE) AS to_the_minute),
-         date_trunc('minute', played_at_utc) AS played_minute
-  FROM (
+): string => `CREATE OR REPLACE TABLE ${table} AS
+WITH kept AS (
+${playDedupeSql({
+  from: `(
     ${inputs.join('\n    UNION ALL BY NAME\n')}
-  )
-),
-to_the_second AS (
-  SELECT * FROM play_inputs WHERE NOT to_the_minute
-  ${keepFirstPer(['user_id', 'played_at_utc', itemColumn], "source = 'import' DESC, fetched_at DESC")}
-),
-to_the_minute AS (
-  -- two files with the same account data: one play
-  SELECT * FROM play_inputs WHERE to_the_minute
-  ${keepFirstPer(['user_id', 'played_minute', itemColumn], 'fetched_at DESC, ms_played DESC')}
-),
--- the (user, item, minute)s of account plays that plays to the second also have, and
--- how many distinct seconds those have
-matched_minutes AS (
-  SELECT ${minuteKey}, count(DISTINCT played_at_utc) AS seconds
-  FROM play_inputs SEMI JOIN to_the_minute USING (${minuteKey})
-  WHERE NOT play_inputs.to_the_minute
-  GROUP BY ALL
-),
--- an account play alone in its minute: the only record of that play
-minute_only AS (
-  SELECT * FROM to_the_minute ANTI JOIN matched_minutes USING (${minuteKey})
-),
--- how long the account play lasted, for the one play to the second of its minute
-minute_lengths AS (
-  SELECT ${minuteKey}, m.ms_played AS minute_ms_played
-  FROM to_the_minute m JOIN matched_minutes USING (${minuteKey})
-  WHERE seconds = 1
-),
-kept AS (
-  SELECT s.* REPLACE (
-           CASE WHEN s.source = 'api' AND l.minute_ms_played IS NOT NULL
-                THEN l.minute_ms_played ELSE s.ms_played END AS ms_played)
-  FROM to_the_second s LEFT JOIN minute_lengths l USING (${minuteKey})
-  UNION ALL BY NAME
-  SELECT * FROM minute_only
+  )`,
+  itemColumn,
+  timeColumn: 'played_at_utc',
+  toTheMinuteColumn: 'to_the_minute',
+  secondOrder: "source = 'import' DESC, fetched_at DESC",
+  minuteOrder: 'fetched_at DESC, ms_played DESC',
+})}
 )
 SELECT ${typedSelectList(playColumns(itemColumn), {
-    played_at: `timezone('UTC', played_at_utc)`,
-    played_date: 'played_at_utc',
-  })}
+  played_at: `timezone('UTC', played_at_utc)`,
+  played_date: 'played_at_utc',
+  played_to_the_minute: 'coalesce(to_the_minute, FALSE)',
+})}
 FROM kept`;
-};
 
 export const plays: TransformModel = {
   name: 'plays',
   grain: {
     description:
-      "one row per play of a track by a user, when it ended: the same play polled twice, in two files, or also imported is one row, and the import's wins. An account-data play (ended at a minute M, no seconds) is dropped when the same user and track have a play known to the second (extended export or API) that ended in [M, M + 60 s), whose row it then is (an API play takes its ms_played); two account-data copies of one minute and track are one. Within one transform batch only",
+      "one row per play of a track by a user, when it ended: the same play polled twice, in two files, or also imported is one row, and the import's wins. An account-data play (ended at a minute M, no seconds) is dropped when the same user and track have a play known to the second (extended export or API) that ended in [M, M + 60 s), whose row it then is (an API play takes its ms_played); two account-data copies of one minute and track are one. Across batches too: the presentation and the warehouse apply the same rule",
     key: ['user_id', 'played_at', 'track_id'],
   },
   columns: playColumns('track_id'),

@@ -1,4 +1,5 @@
 import type { Relation } from './relations.ts';
+import { playDedupeSql } from '../models/play-dedupe.ts';
 import { localTime } from './sql-expressions.ts';
 
 /*
@@ -68,15 +69,21 @@ export const TRACK_ARTIST_NAMES: Relation = {
   GROUP BY c.track_id`,
 };
 
-// One row per (user, played_at, item). The same play from the API and from an imported
-// history: the import wins, it has the exact ms_played and the incognito flag. The
+// One row per play, by the same rule as the models (play-dedupe.ts), over every run's
+// processed rows: the same play from the API and from an imported history is one, the
+// import winning (it has the exact ms_played and the incognito flag); an account-data
+// play gives way to the same play known to the second, whichever run brought which. The
 // policy filter comes after the dedupe so an import's incognito flag is what counts.
 const uniquePlays = (table: string, item: string): string => `
   SELECT user_id, played_at, ${item}, coalesce(ms_played, 0) AS ms_played, incognito
-  FROM ${table}
-  QUALIFY row_number() OVER (
-    PARTITION BY user_id, played_at, ${item}
-    ORDER BY coalesce(source = 'import', false) DESC, ms_played DESC NULLS LAST) = 1`;
+  FROM (${playDedupeSql({
+    from: table,
+    itemColumn: item,
+    timeColumn: 'played_at',
+    toTheMinuteColumn: 'played_to_the_minute',
+    secondOrder: "coalesce(source = 'import', false) DESC, ms_played DESC NULLS LAST",
+    minuteOrder: 'ms_played DESC NULLS LAST',
+  })})`;
 
 // A play belongs to the local day and hour in which it ended (played_at) and started
 // ms_played before that.

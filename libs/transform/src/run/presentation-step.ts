@@ -39,10 +39,14 @@ export async function buildPresentationFromProcessed(
       const modelDir = join(dir, 'processed', model);
       await mkdir(modelDir, { recursive: true });
       const paths = await downloadObjects(lake, buckets.processed, keys, modelDir);
-      const columns = PROCESSED_COLUMNS[model].map(([name]) => `"${name}"`).join(', ');
-      await conn.run(
-        `INSERT INTO "${model}" SELECT ${columns} FROM read_parquet([${paths.map(quote).join(', ')}], union_by_name = true)`,
-      );
+      const files = `read_parquet([${paths.map(quote).join(', ')}], union_by_name = true)`;
+      // a column added to the contract later is missing from older runs' files: NULL there
+      const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${files}`);
+      const present = new Set(described.getRowObjectsJS().map((row) => String(row['column_name'])));
+      const columns = PROCESSED_COLUMNS[model]
+        .map(([name]) => (present.has(name) ? `"${name}"` : `NULL AS "${name}"`))
+        .join(', ');
+      await conn.run(`INSERT INTO "${model}" SELECT ${columns} FROM ${files}`);
     }
     const built = await buildPresentation(conn, { now });
     const outDir = join(dir, 'out');

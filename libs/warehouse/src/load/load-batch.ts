@@ -18,6 +18,7 @@ import {
   type PlayFactModel,
   type PlayFactSource,
 } from './play-fact-copy.ts';
+import { settleMinutePlays } from './minute-plays.ts';
 import { GENRE_MERGES, STAR_MERGES } from './star-merges.ts';
 
 /** A processed model's rows as CSV with a header line, columns as in PROCESSED_COLUMNS. */
@@ -70,6 +71,18 @@ async function stageCsv(
   return Number(copy.rowCount ?? 0);
 }
 
+/** For a play fact that took rows: the minute rule across batches (minute-plays.ts). */
+async function settled(
+  client: PoolClient,
+  model: ProcessedModel,
+  staged: number,
+  batchId: string,
+): Promise<number> {
+  if (!(model in PLAY_FACT_TABLES) || staged === 0) return 0;
+  const { dropped, lengthened } = await settleMinutePlays(client, model as PlayFactModel, batchId);
+  return dropped + lengthened;
+}
+
 const playFactSource = (sources: PlayFactSources, model: ProcessedModel) =>
   model in PLAY_FACT_TABLES ? sources[model as PlayFactModel] : undefined;
 
@@ -99,17 +112,19 @@ export async function loadBatch(
       const source = playFactSource(playFacts, model);
       if (source) {
         const loaded = await copyPlayFact(client, model as PlayFactModel, source, batchId);
-        results.push({ model, ...loaded, seconds: seconds() });
+        const merged = loaded.merged + (await settled(client, model, loaded.staged, batchId));
+        results.push({ model, ...loaded, merged, seconds: seconds() });
         continue;
       }
       const staged = await stageCsv(client, model, inputs[model]);
       await client.query(`analyze ${stagingTable(model)}`);
-      const { merged, method } =
+      const { merged: mergedRows, method } =
         staged === 0
           ? { merged: 0, method: 'merge' as const }
           : await mergeModel(client, model, batchId);
       if (model === 'artists' && staged > 0)
         for (const sql of GENRE_MERGES) await client.query(sql);
+      const merged = mergedRows + (await settled(client, model, staged, batchId));
       results.push({ model, staged, merged, method, seconds: seconds() });
     }
     return results;

@@ -109,6 +109,8 @@ export type PlayFactModel = keyof typeof PLAY_FACT_TABLES;
 
 export type PlayFactMethod = 'copy' | 'copy, key rebuilt' | 'copy + merge' | 'merge';
 
+const NOT_NULL_FLAGS = new Set(['incognito', 'played_to_the_minute']);
+
 const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /**
@@ -124,8 +126,8 @@ function freshColumns(model: PlayFactModel, batchId: string): Array<[string, Fre
   ];
   for (const [name, type] of PROCESSED_COLUMNS[model]) {
     if (name === 'user_id' || name === fact.itemColumn) continue;
-    // the fact's incognito is NOT NULL: an unknown flag is "not incognito", as in the merge
-    const value = name === 'incognito' ? 'coalesce(incognito, false)' : name;
+    // the fact's flags are NOT NULL: an unknown one is false, as in the merge
+    const value = NOT_NULL_FLAGS.has(name) ? `coalesce(${name}, false)` : name;
     columns.push([name, { value, type: BINARY_TYPES[type] }]);
   }
   columns.push(['load_batch_id', { value: quoteLiteral(batchId), type: 'text' }]);

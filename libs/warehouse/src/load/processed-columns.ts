@@ -21,6 +21,8 @@ const PLAY_COLUMNS = [
   ['context_type', 'text'],
   ['context_uri', 'text'],
   ['source', 'text'],
+  // played_at known only to the minute (account data): see minute-plays.ts
+  ['played_to_the_minute', 'boolean'],
 ] as const;
 export const PROCESSED_COLUMNS = {
   users: [

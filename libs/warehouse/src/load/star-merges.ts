@@ -23,10 +23,10 @@ const dateKey = (column: string) => `(to_char(${column}, 'YYYYMMDD'))::integer`;
 export const PLAYS_INSERT = `
     insert into warehouse.fct_play as f (user_key, track_key, played_at, ms_played, skipped,
       reason_start, reason_end, shuffle, offline, platform, conn_country, incognito,
-      context_type, context_uri, source, load_batch_id)
+      context_type, context_uri, source, played_to_the_minute, load_batch_id)
     select u.user_key, t.track_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
       s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
-      s.context_type, s.context_uri, s.source, $1
+      s.context_type, s.context_uri, s.source, coalesce(s.played_to_the_minute, false), $1
     from stg_plays s
     join warehouse.dim_user u on u.spotify_user_id = s.user_id
     join warehouse.dim_track t on t.spotify_track_id = s.track_id`;
@@ -34,10 +34,10 @@ export const PLAYS_INSERT = `
 export const EPISODE_PLAYS_INSERT = `
     insert into warehouse.fct_episode_play (user_key, episode_key, played_at, ms_played, skipped,
       reason_start, reason_end, shuffle, offline, platform, conn_country, incognito, source,
-      load_batch_id)
+      played_to_the_minute, load_batch_id)
     select u.user_key, e.episode_key, s.played_at, s.ms_played, s.skipped, s.reason_start,
       s.reason_end, s.shuffle, s.offline, s.platform, s.conn_country, coalesce(s.incognito, false),
-      s.source, $1
+      s.source, coalesce(s.played_to_the_minute, false), $1
     from stg_episode_plays s
     join warehouse.dim_user u on u.spotify_user_id = s.user_id
     join warehouse.dim_episode e on e.spotify_episode_id = s.episode_id`;
@@ -70,7 +70,10 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
   playlists: DIMENSION_UPSERTS.playlists,
 
   // The import's row wins over the API's for the same play: it knows ms_played, skips,
-  // reasons and platform, which recently-played does not report.
+  // reasons and platform, which recently-played does not report. A play known to the
+  // second wins over one known only to the minute that ended at that same second (the
+  // other cases of the minute rule are minute-plays.ts'); an account play never replaces
+  // a play known to the second.
   plays: `${PLAYS_INSERT}
     on conflict (user_key, played_at, track_key) do update set
       ms_played = excluded.ms_played, skipped = excluded.skipped,
@@ -79,8 +82,10 @@ export const STAR_MERGES: Record<ProcessedModel, string> = {
       conn_country = excluded.conn_country, incognito = excluded.incognito,
       context_type = coalesce(f.context_type, excluded.context_type),
       context_uri = coalesce(f.context_uri, excluded.context_uri),
-      source = excluded.source, load_batch_id = excluded.load_batch_id, loaded_at = now()
-      where f.source = 'api' and excluded.source = 'import'`,
+      source = excluded.source, played_to_the_minute = excluded.played_to_the_minute,
+      load_batch_id = excluded.load_batch_id, loaded_at = now()
+      where not excluded.played_to_the_minute
+        and ((f.source = 'api' and excluded.source = 'import') or f.played_to_the_minute)`,
 
   episode_plays: `${EPISODE_PLAYS_INSERT}
     on conflict (user_key, played_at, episode_key) do nothing`,

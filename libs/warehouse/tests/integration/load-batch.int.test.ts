@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   loadBatch,
@@ -6,6 +5,7 @@ import {
   type ModelLoadResult,
   type ProcessedModel,
 } from '../../src/index.ts';
+import { csv } from '../support/csv-input.ts';
 import { createScratchWarehouse, type ScratchWarehouse } from '../support/scratch-warehouse.ts';
 
 /*
@@ -21,11 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await warehouse?.drop();
 });
-
-const csv =
-  (text: string): ModelCsv =>
-  () =>
-    Readable.from([text.trim() + '\n']);
 
 const T1 = '4uLU6hMCjMI75M1A2tKUQC';
 const T2 = '7qiZfU4dY1lWllzX7mPBI3';
@@ -45,12 +40,12 @@ const batch: Partial<Record<ProcessedModel, ModelCsv>> = {
   track_artists: csv(`track_id,artist_id,artist_position\n${T1},ar1,0\n${T1},ar2,1\n${T2},ar2,0`),
   plays: csv(
     [
-      'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source',
-      `ayaka.sim,2026-11-20 10:00:00+00,${T1},200000,,,,,,,,false,album,spotify:album:al1,api`,
-      `ayaka.sim,2026-11-20 10:03:00+00,${T2},180000,,,,,,,,false,,,api`,
-      `boris.sim,2026-11-20 11:00:00+00,${T1},200000,,,,,,,,false,,,api`,
+      'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source,played_to_the_minute',
+      `ayaka.sim,2026-11-20 10:00:00+00,${T1},200000,,,,,,,,false,album,spotify:album:al1,api,`,
+      `ayaka.sim,2026-11-20 10:03:00+00,${T2},180000,,,,,,,,false,,,api,`,
+      `boris.sim,2026-11-20 11:00:00+00,${T1},200000,,,,,,,,false,,,api,`,
       // a play of a track the batch does not know: not loaded (no dimension row)
-      `boris.sim,2026-11-20 12:00:00+00,unknowntrack0000000000,1000,,,,,,,,false,,,api`,
+      `boris.sim,2026-11-20 12:00:00+00,unknowntrack0000000000,1000,,,,,,,,false,,,api,`,
     ].join('\n'),
   ),
   top_items: csv(
@@ -81,14 +76,14 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 const PLAYS_HEADER =
-  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source';
+  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source,played_to_the_minute';
 
 /** API plays as the loader's CSV: [user, played_at, track] each. */
 const apiPlays = (...plays: Array<[string, string, string]>): ModelCsv =>
   csv(
     [
       PLAYS_HEADER,
-      ...plays.map(([user, at, track]) => `${user},${at},${track},1000,,,,,,,,false,,,api`),
+      ...plays.map(([user, at, track]) => `${user},${at},${track},1000,,,,,,,,false,,,api,`),
     ].join('\n'),
   );
 
@@ -158,8 +153,8 @@ describe('loadBatch', () => {
     const imported = {
       plays: csv(
         [
-          'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source',
-          `ayaka.sim,2026-11-20 10:00:00+00,${T1},187000,false,clickrow,trackdone,true,false,ios,JP,false,,,import`,
+          'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source,played_to_the_minute',
+          `ayaka.sim,2026-11-20 10:00:00+00,${T1},187000,false,clickrow,trackdone,true,false,ios,JP,false,,,import,`,
         ].join('\n'),
       ),
     };

@@ -4,10 +4,10 @@ import {
   PgBinaryCopyEncoder,
   loadBatch,
   type FreshColumn,
-  type ModelCsv,
   type PlayFactRequest,
   type PlayFactSource,
 } from '../../src/index.ts';
+import { csv } from '../support/csv-input.ts';
 import { createScratchWarehouse, type ScratchWarehouse } from '../support/scratch-warehouse.ts';
 
 /*
@@ -25,11 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await warehouse?.drop();
 });
-
-const csv =
-  (text: string): ModelCsv =>
-  () =>
-    Readable.from([text.trim() + '\n']);
 
 const T1 = '4uLU6hMCjMI75M1A2tKUQC';
 const T2 = '7qiZfU4dY1lWllzX7mPBI3';
@@ -49,10 +44,12 @@ interface Play {
   track: string;
   source?: 'api' | 'import';
   msPlayed?: number;
+  /** Account data: played_at known only to the minute. */
+  toTheMinute?: boolean;
 }
 
 const PLAY_COLUMNS =
-  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source';
+  'user_id,played_at,track_id,ms_played,skipped,reason_start,reason_end,shuffle,offline,platform,conn_country,incognito,context_type,context_uri,source,played_to_the_minute';
 
 /** The processed columns of a play, by name (what the fresh select list names). */
 const playRow = (play: Play): Record<string, string> => ({
@@ -71,6 +68,7 @@ const playRow = (play: Play): Record<string, string> => ({
   context_type: '',
   context_uri: '',
   source: play.source ?? 'api',
+  played_to_the_minute: play.toTheMinute ? 'true' : '',
 });
 
 /** Evaluates a fresh column's value (a column name, coalesce(x, false) or a literal), typed. */
@@ -246,6 +244,47 @@ describe('loadBatch with a play fact source', () => {
     );
     expect(playsResult(again)).toMatchObject({ merged: 0, method: 'merge' });
     expect(await playCount()).toBe(5);
+  });
+
+  it('COPies an account play flagged, and drops it when its play to the second comes', async () => {
+    const account: Play = {
+      user: 'boris.sim',
+      at: '2026-11-23T08:15:00Z',
+      track: T1,
+      source: 'import',
+      msPlayed: 59000,
+      toTheMinute: true,
+    };
+    // after every loaded play of boris: COPied, the flag with it
+    const first = await loadBatch(
+      warehouse.owner,
+      'account',
+      {},
+      { plays: memorySource([account]) },
+    );
+    expect(playsResult(first)).toMatchObject({ merged: 1, method: 'copy' });
+    const at = (iso: string) =>
+      warehouse.owner('warehouse.fct_play').where({ played_at: new Date(iso) });
+    expect(await at(account.at).first()).toMatchObject({ played_to_the_minute: true });
+
+    const extended: Play = {
+      ...account,
+      at: '2026-11-23T08:15:41Z',
+      msPlayed: 61000,
+      toTheMinute: false,
+    };
+    const later = await loadBatch(
+      warehouse.owner,
+      'extended',
+      {},
+      { plays: memorySource([extended]) },
+    );
+    expect(playsResult(later)).toMatchObject({ merged: 2, method: 'copy' });
+    expect(await at(account.at).first()).toBeUndefined();
+    expect(await at(extended.at).first()).toMatchObject({
+      played_to_the_minute: false,
+      ms_played: 61000,
+    });
   });
 
   it('loads nothing of a batch whose part breaks a constraint', async () => {

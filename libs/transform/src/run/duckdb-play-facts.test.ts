@@ -83,7 +83,7 @@ describe('duckDbPlayFactSource', () => {
     expect(keys.items.sort()).toEqual(['t1', 't2', 'unknown']);
   });
 
-  it('writes the rows outside each user’s loaded range with their keys, in binary, and the rest apart', async () => {
+  it('writes the rows outside each user’s loaded range with their keys, in binary and in order, and the rest apart', async () => {
     const source = duckDbPlayFactSource(conn, 'plays', 'plays__passed', dir);
     const request: PlayFactRequest = {
       users: [
@@ -108,21 +108,21 @@ describe('duckDbPlayFactSource', () => {
         { value: 'coalesce(incognito, false)', type: 'bool' },
         { value: "'batch-1'", type: 'text' },
       ],
+      freshOrder: ['user_key', 'played_at', 'item_key'],
     };
     const parts: Buffer[] = [];
     for await (const part of source.fresh(request)) parts.push(await bytes(part));
     expect(parts).toHaveLength(1);
-    const fresh = binaryRows(parts[0]!)
-      .map(([user, item, at, incognito, batch]) =>
-        [
-          user!.readBigInt64BE(),
-          item!.readBigInt64BE(),
-          new Date(Number(at!.readBigInt64BE() / 1000n) + Date.UTC(2000, 0, 1)).toISOString(),
-          incognito![0] === 1,
-          batch!.toString('utf8'),
-        ].join(','),
-      )
-      .sort();
+    const fresh = binaryRows(parts[0]!).map(([user, item, at, incognito, batch]) =>
+      [
+        user!.readBigInt64BE(),
+        item!.readBigInt64BE(),
+        new Date(Number(at!.readBigInt64BE() / 1000n) + Date.UTC(2000, 0, 1)).toISOString(),
+        incognito![0] === 1,
+        batch!.toString('utf8'),
+      ].join(','),
+    );
+    // in the order asked for (the grain's), not as the batch holds them
     expect(fresh).toEqual([
       '1,10,2026-11-20T10:00:00.000Z,false,batch-1',
       '1,10,2026-11-20T10:04:00.000Z,false,batch-1',

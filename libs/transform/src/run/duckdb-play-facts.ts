@@ -100,6 +100,7 @@ async function* binaryCopyData(
   model: string,
   columns: FreshColumn[],
   from: string,
+  order: readonly string[],
 ): AsyncGenerator<Buffer> {
   const enums = await textEnums(conn, model, columns, from);
   try {
@@ -108,7 +109,9 @@ async function* binaryCopyData(
       if (column.type === 'text') return `enum_code(CAST(${column.value} AS ${textEnum!.name}))`;
       return `CAST(${column.value} AS ${DUCKDB_TYPES[column.type]})`;
     });
-    const result = await conn.stream(`SELECT ${selectList.join(', ')} FROM ${from}`);
+    const result = await conn.stream(
+      `SELECT ${selectList.join(', ')} FROM ${from} ORDER BY ${order.join(', ')}`,
+    );
     const encoder = new PgBinaryCopyEncoder(columns.map((column) => column.type));
     yield PgBinaryCopyEncoder.header();
     for (;;) {
@@ -158,7 +161,8 @@ export function duckDbPlayFactSource(
       const { users, items } = await lookupTables(request);
       const from = `${rows(users)} JOIN ${items} i ON i.id = p.${quote(request.itemColumn)}
                     WHERE ${outside}`;
-      yield Readable.from(binaryCopyData(conn, model, request.freshColumns, from), {
+      const data = binaryCopyData(conn, model, request.freshColumns, from, request.freshOrder);
+      yield Readable.from(data, {
         objectMode: false,
       });
     },

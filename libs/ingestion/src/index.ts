@@ -16,7 +16,7 @@ export {
   type RawConsumer,
   type RawConsumerOptions,
 } from './raw/raw-consumer.ts';
-export { toRawLine, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
+export { itemJsonText, rawLineText, type DecodedRecord, type RawLine } from './raw/raw-line.ts';
 export { rawObjectsFor, type RawObject } from './raw/raw-objects.ts';
 export { readRawLines } from './raw/read-raw-lines.ts';
 export {

@@ -19,7 +19,7 @@ import {
   writeManifest,
 } from './pending-manifest.ts';
 import { rawObjectsFor, type RawObject } from './raw-objects.ts';
-import type { DecodedRecord } from './raw-line.ts';
+import { itemJsonText, type DecodedRecord } from './raw-line.ts';
 
 export interface RawBatchSettings {
   /** At most this many records per chunk (and so per object). */
@@ -112,9 +112,9 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
       }
       throw error;
     }
+    let value: Record<string, unknown>;
     try {
-      const value = (await options.registry.decode(message.value)) as Record<string, unknown>;
-      return { ok: true, record: { offset: message.offset, schemaId, value } };
+      value = (await options.registry.decode(message.value)) as Record<string, unknown>;
     } catch (error) {
       return {
         ok: false,
@@ -122,6 +122,15 @@ export function createRawConsumer(options: RawConsumerOptions): RawConsumer {
         reason: `cannot decode with schema ${schemaId}: ${(error as Error).message}`,
       };
     }
+    // Checked here, once: a record whose item is not JSON would make its raw object
+    // unreadable by the transform, and failing the chunk would stop the partition.
+    let itemJson: string;
+    try {
+      itemJson = itemJsonText(value.item_json);
+    } catch (error) {
+      return { ok: false, message, reason: `item_json is not JSON: ${(error as Error).message}` };
+    }
+    return { ok: true, record: { offset: message.offset, schemaId, value, itemJson } };
   }
 
   async function deadLetter(

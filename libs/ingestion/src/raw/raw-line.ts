@@ -25,14 +25,33 @@ export interface DecodedRecord {
   offset: string;
   schemaId: number;
   value: Record<string, unknown>;
+  /** value.item_json as itemJsonText gives it, when the consumer already checked it. */
+  itemJson?: string;
 }
 
 const ENVELOPE = new Set<string>(ENVELOPE_FIELDS);
 
-export function toRawLine(topic: string, partition: number, record: DecodedRecord): RawLine {
+/**
+ * A record's item_json as it goes into the line: the text itself when it is JSON on one
+ * line (what every producer writes), else the same value written on one line. Throws
+ * when it is not JSON: the consumer dead-letters the record.
+ */
+export function itemJsonText(itemJson: unknown): string {
+  if (typeof itemJson !== 'string') return 'null';
+  const parsed: unknown = JSON.parse(itemJson);
+  return itemJson.includes('\n') || itemJson.includes('\r') ? JSON.stringify(parsed) : itemJson;
+}
+
+/**
+ * The record as one NDJSON line (RawLine's shape, without the newline). The item goes in
+ * as the text the producer sent (checked by itemJsonText), not parsed and written again:
+ * that was a quarter of the consumer's time.
+ */
+export function rawLineText(topic: string, partition: number, record: DecodedRecord): string {
   const { value } = record;
-  const fields = Object.fromEntries(Object.entries(value).filter(([k]) => !ENVELOPE.has(k)));
-  return {
+  const fields: Record<string, unknown> = {};
+  for (const key in value) if (!ENVELOPE.has(key)) fields[key] = value[key];
+  const head = JSON.stringify({
     envelope: {
       user_id: String(value.user_id),
       fetched_at: Number(value.fetched_at),
@@ -44,6 +63,7 @@ export function toRawLine(topic: string, partition: number, record: DecodedRecor
       schema_id: record.schemaId,
     },
     fields,
-    item: typeof value.item_json === 'string' ? (JSON.parse(value.item_json) as unknown) : null,
-  };
+  });
+  const item = record.itemJson ?? itemJsonText(value.item_json);
+  return `${head.slice(0, -1)},"item":${item}}`;
 }

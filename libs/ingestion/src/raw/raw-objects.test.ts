@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromNdjson } from '@spotify-insights/lake';
-import type { RawLine } from './raw-line.ts';
+import { itemJsonText, type RawLine } from './raw-line.ts';
 import { rawObjectsFor } from './raw-objects.ts';
 
 const day1 = Date.parse('2026-11-22T23:59:00Z');
@@ -60,5 +60,20 @@ describe('rawObjectsFor', () => {
       fields: { track_id: 't10' },
       item: { played_at: 'x', track: { id: 't10', name: '<script>' } },
     });
+  });
+});
+
+describe('itemJsonText', () => {
+  it('keeps the text the producer sent when it is JSON on one line', () => {
+    expect(itemJsonText('{"b": 1,  "a": [2]}')).toBe('{"b": 1,  "a": [2]}');
+  });
+
+  it('writes JSON spread over lines on one line, the same value', () => {
+    expect(itemJsonText('{\n  "a": "x\\ny"\r\n}')).toBe('{"a":"x\\ny"}');
+  });
+
+  it('is null for a record without an item, and throws for text that is not JSON', () => {
+    expect(itemJsonText(null)).toBe('null');
+    expect(() => itemJsonText('{"a":')).toThrow(SyntaxError);
   });
 });

@@ -1,5 +1,5 @@
-import { rawObjectKey, toNdjson } from '@spotify-insights/lake';
-import { toRawLine, type DecodedRecord } from './raw-line.ts';
+import { rawObjectKey } from '@spotify-insights/lake';
+import { rawLineText, type DecodedRecord } from './raw-line.ts';
 
 export interface RawObject {
   key: string;
@@ -37,7 +37,7 @@ export function rawObjectsFor(
         firstOffset: first.offset,
         lastOffset: last.offset,
       }),
-      body: toNdjson(group.map((r) => toRawLine(topic, partition, r))),
+      body: group.map((r) => `${rawLineText(topic, partition, r)}\n`).join(''),
       records: group.length,
     };
   });

@@ -168,12 +168,25 @@ describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
     const good = await registry.encode(schemaId, recentPlay('bob', 1));
     const unknownSchema = Buffer.from(good);
     unknownSchema.writeInt32BE(999_999, 1);
+    // valid Avro of the registered schema, but its item is not JSON: its raw object
+    // would be unreadable, and failing the chunk would stall the partition
+    const brokenItem = await registry.encode(schemaId, {
+      ...recentPlay('bob', 2),
+      item_json: '{"played_at": "2026-11-20T10:00:00Z", "track": {',
+    });
+    // JSON over several lines: the line gets it on one
+    const multiLine = await registry.encode(schemaId, {
+      ...recentPlay('bob', 3),
+      item_json: JSON.stringify({ played_at: 'x', track: { id: 't3' } }, null, 2),
+    });
     await produce(spec.name, [
       { key: 'bob', value: good },
       { key: 'bob', value: Buffer.from('{"not":"avro"}') },
       { key: 'bob', value: unknownSchema },
+      { key: 'bob', value: brokenItem },
+      { key: 'bob', value: multiLine },
     ]);
-    await landAll(spec, `it-${spec.name}`, 1);
+    await landAll(spec, `it-${spec.name}`, 2);
 
     const dlq = kafka.consumer({ groupId: `it-dlq-${spec.name}` });
     await dlq.connect();
@@ -183,15 +196,23 @@ describe('raw consumer runtime (real Kafka, registry, MinIO)', () => {
       void dlq.run({
         eachMessage: async ({ message }) => {
           reasons.push(String(message.headers?.dlq_reason));
-          if (reasons.length === 2) resolve();
+          if (reasons.length === 3) resolve();
         },
       });
     });
     await dlq.disconnect();
-    expect(reasons.sort()).toEqual([
-      expect.stringMatching(/schema id 999999 is not in the registry/),
-      expect.stringMatching(/Confluent wire format/),
+    expect(reasons).toHaveLength(3);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/schema id 999999 is not in the registry/),
+        expect.stringMatching(/Confluent wire format/),
+        expect.stringMatching(/^item_json is not JSON/),
+      ]),
+    );
+    const lines = await rawLines(spec.name);
+    expect(lines.map(({ line }) => line.item)).toEqual([
+      JSON.parse(recentPlay('bob', 1).item_json as string),
+      { played_at: 'x', track: { id: 't3' } },
     ]);
-    expect(await rawLines(spec.name)).toHaveLength(1);
   });
 });

@@ -66,14 +66,16 @@ const DUCKDB_TYPES: Record<Exclude<PgBinaryType, 'text'>, string> = {
  * An ENUM type per text column of the fresh rows, of the values it takes, and those
  * values: DuckDB then hands the text over as codes into them (one scan for all columns).
  */
+type TextEnums = Map<number, { name: string; values: string[] }>;
+
 async function textEnums(
   conn: DuckDBConnection,
   model: string,
   columns: FreshColumn[],
   from: string,
-): Promise<Map<number, { name: string; values: string[] }>> {
+): Promise<TextEnums> {
   const text = columns.flatMap((column, index) => (column.type === 'text' ? [index] : []));
-  const enums = new Map<number, { name: string; values: string[] }>();
+  const enums: TextEnums = new Map();
   if (text.length === 0) return enums;
   const reader = await conn.runAndReadAll(
     `SELECT ${text
@@ -97,12 +99,11 @@ async function textEnums(
 /** The fresh rows as one COPY's binary data, chunk by chunk as DuckDB yields them. */
 async function* binaryCopyData(
   conn: DuckDBConnection,
-  model: string,
   columns: FreshColumn[],
+  enums: TextEnums,
   from: string,
   order: readonly string[],
 ): AsyncGenerator<Buffer> {
-  const enums = await textEnums(conn, model, columns, from);
   try {
     const selectList = columns.map((column, index) => {
       const textEnum = enums.get(index);
@@ -151,17 +152,32 @@ export function duckDbPlayFactSource(
   const rows = (users: string) => `${quote(table)} p JOIN ${users} u ON u.id = p.user_id`;
   const outside = `(u.loaded_from_us IS NULL
         OR epoch_us(p.played_at) < u.loaded_from_us OR epoch_us(p.played_at) > u.loaded_to_us)`;
+  // What needs no key, done while PostgreSQL merges the dimensions: the natural keys and
+  // the text columns' ENUMs (over all the batch's rows: the fresh ones take a subset).
+  let prepared: Promise<{ keys: { users: string[]; items: string[] }; enums: TextEnums }>;
+  const prepare = (columns: FreshColumn[]) =>
+    (prepared ??= (async () => {
+      const users = await distinct(conn, table, 'user_id');
+      const items = await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn);
+      const enums = await textEnums(conn, model, columns, quote(table));
+      return { keys: { users, items }, enums };
+    })());
   return {
+    async prepare(columns) {
+      await prepare(columns);
+    },
     async naturalKeys() {
+      if (prepared) return (await prepared).keys;
       const users = await distinct(conn, table, 'user_id');
       const items = await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn);
       return { users, items };
     },
     async *fresh(request) {
+      const { enums } = await prepare(request.freshColumns);
       const { users, items } = await lookupTables(request);
       const from = `${rows(users)} JOIN ${items} i ON i.id = p.${quote(request.itemColumn)}
                     WHERE ${outside}`;
-      const data = binaryCopyData(conn, model, request.freshColumns, from, request.freshOrder);
+      const data = binaryCopyData(conn, request.freshColumns, enums, from, request.freshOrder);
       yield Readable.from(data, {
         objectMode: false,
       });

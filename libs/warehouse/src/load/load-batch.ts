@@ -14,6 +14,7 @@ import { insertNewGrains, type NewGrainMethod } from './new-grain-insert.ts';
 import {
   PLAY_FACT_TABLES,
   copyPlayFact,
+  preparePlayFacts,
   type PlayFactMethod,
   type PlayFactModel,
   type PlayFactSource,
@@ -98,35 +99,52 @@ export async function loadBatch(
   inputs: Partial<Record<ProcessedModel, ModelCsv>>,
   playFacts: PlayFactSources = {},
 ): Promise<ModelLoadResult[]> {
-  return db.transaction(async (trx) => {
-    // The transaction's own connection: COPY must run inside the same transaction.
-    const client = (await trx.client.acquireConnection()) as PoolClient;
-    const results: ModelLoadResult[] = [];
-    for (const model of LOAD_ORDER) {
-      const started = performance.now();
-      const seconds = () => (performance.now() - started) / 1000;
-      const columns = PROCESSED_COLUMNS[model].map(([name, type]) => `"${name}" ${type}`);
-      await client.query(
-        `create temporary table ${stagingTable(model)} (${columns.join(', ')}) on commit drop`,
-      );
-      const source = playFactSource(playFacts, model);
-      if (source) {
-        const loaded = await copyPlayFact(client, model as PlayFactModel, source, batchId);
-        const merged = loaded.merged + (await settled(client, model, loaded.staged, batchId));
-        results.push({ model, ...loaded, merged, seconds: seconds() });
-        continue;
-      }
-      const staged = await stageCsv(client, model, inputs[model]);
-      await client.query(`analyze ${stagingTable(model)}`);
-      const { merged: mergedRows, method } =
-        staged === 0
-          ? { merged: 0, method: 'merge' as const }
-          : await mergeModel(client, model, batchId);
-      if (model === 'artists' && staged > 0)
-        for (const sql of GENRE_MERGES) await client.query(sql);
-      const merged = mergedRows + (await settled(client, model, staged, batchId));
-      results.push({ model, staged, merged, method, seconds: seconds() });
+  // the play fact sources' own work, while PostgreSQL merges the dimensions
+  const prepared = preparePlayFacts(playFacts, batchId);
+  try {
+    return await db.transaction(async (trx) => {
+      // The transaction's own connection: COPY must run inside the same transaction.
+      const client = (await trx.client.acquireConnection()) as PoolClient;
+      return await loadModels(client, batchId, inputs, playFacts, prepared);
+    });
+  } finally {
+    // never leave a source working (on a connection its caller closes next)
+    await prepared.catch(() => undefined);
+  }
+}
+
+async function loadModels(
+  client: PoolClient,
+  batchId: string,
+  inputs: Partial<Record<ProcessedModel, ModelCsv>>,
+  playFacts: PlayFactSources,
+  prepared: Promise<void>,
+): Promise<ModelLoadResult[]> {
+  const results: ModelLoadResult[] = [];
+  for (const model of LOAD_ORDER) {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const columns = PROCESSED_COLUMNS[model].map(([name, type]) => `"${name}" ${type}`);
+    await client.query(
+      `create temporary table ${stagingTable(model)} (${columns.join(', ')}) on commit drop`,
+    );
+    const source = playFactSource(playFacts, model);
+    if (source) {
+      await prepared;
+      const loaded = await copyPlayFact(client, model as PlayFactModel, source, batchId);
+      const merged = loaded.merged + (await settled(client, model, loaded.staged, batchId));
+      results.push({ model, ...loaded, merged, seconds: seconds() });
+      continue;
     }
-    return results;
-  });
+    const staged = await stageCsv(client, model, inputs[model]);
+    await client.query(`analyze ${stagingTable(model)}`);
+    const { merged: mergedRows, method } =
+      staged === 0
+        ? { merged: 0, method: 'merge' as const }
+        : await mergeModel(client, model, batchId);
+    if (model === 'artists' && staged > 0) for (const sql of GENRE_MERGES) await client.query(sql);
+    const merged = mergedRows + (await settled(client, model, staged, batchId));
+    results.push({ model, staged, merged, method, seconds: seconds() });
+  }
+  return results;
 }

@@ -30,6 +30,12 @@ import { STAR_MERGES } from './star-merges.ts';
 
 /** The batch's holder of a play fact's rows, split as a PlayFactRequest says. */
 export interface PlayFactSource {
+  /**
+   * Optional work the source can do before any key is known, given the fresh rows'
+   * columns: loadBatch starts it first, so that it runs while PostgreSQL merges the
+   * dimensions, and waits for it before the play facts.
+   */
+  prepare?(freshColumns: FreshColumn[]): Promise<void>;
   /** The distinct user ids and item ids (track or episode ids) the batch's rows name. */
   naturalKeys(): Promise<{ users: string[]; items: string[] }>;
   /**
@@ -147,6 +153,17 @@ const BINARY_TYPES: Record<(typeof PROCESSED_COLUMNS)[PlayFactModel][number][1],
   integer: 'int4',
   boolean: 'bool',
 };
+
+/** Starts every source's prepare, one after the other (they may share a connection). */
+export async function preparePlayFacts(
+  sources: Partial<Record<PlayFactModel, PlayFactSource>>,
+  batchId: string,
+): Promise<void> {
+  for (const model of Object.keys(PLAY_FACT_TABLES) as PlayFactModel[]) {
+    const columns = freshColumns(model, batchId).map(([, column]) => column);
+    await sources[model]?.prepare?.(columns);
+  }
+}
 
 async function lookups(
   client: PoolClient,

@@ -62,12 +62,12 @@ const DUCKDB_TYPES: Record<Exclude<PgBinaryType, 'text'>, string> = {
   date: 'DATE',
 };
 
+type TextEnums = Map<number, { name: string; values: string[] }>;
+
 /**
  * An ENUM type per text column of the fresh rows, of the values it takes, and those
  * values: DuckDB then hands the text over as codes into them (one scan for all columns).
  */
-type TextEnums = Map<number, { name: string; values: string[] }>;
-
 async function textEnums(
   conn: DuckDBConnection,
   model: string,
@@ -154,23 +154,22 @@ export function duckDbPlayFactSource(
         OR epoch_us(p.played_at) < u.loaded_from_us OR epoch_us(p.played_at) > u.loaded_to_us)`;
   // What needs no key, done while PostgreSQL merges the dimensions: the natural keys and
   // the text columns' ENUMs (over all the batch's rows: the fresh ones take a subset).
+  const keysOf = async () => ({
+    users: await distinct(conn, table, 'user_id'),
+    items: await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn),
+  });
   let prepared: Promise<{ keys: { users: string[]; items: string[] }; enums: TextEnums }>;
   const prepare = (columns: FreshColumn[]) =>
     (prepared ??= (async () => {
-      const users = await distinct(conn, table, 'user_id');
-      const items = await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn);
-      const enums = await textEnums(conn, model, columns, quote(table));
-      return { keys: { users, items }, enums };
+      const keys = await keysOf();
+      return { keys, enums: await textEnums(conn, model, columns, quote(table)) };
     })());
   return {
     async prepare(columns) {
       await prepare(columns);
     },
     async naturalKeys() {
-      if (prepared) return (await prepared).keys;
-      const users = await distinct(conn, table, 'user_id');
-      const items = await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn);
-      return { users, items };
+      return prepared ? (await prepared).keys : keysOf();
     },
     async *fresh(request) {
       const { enums } = await prepare(request.freshColumns);

@@ -14,6 +14,7 @@ export {
 } from './load/load-batch.ts';
 export {
   PLAY_FACT_TABLES,
+  preparePlayFacts,
   type FreshColumn,
   type ItemLookup,
   type PlayFactModel,

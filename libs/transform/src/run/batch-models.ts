@@ -23,6 +23,14 @@ async function rowCount(conn: DuckDBConnection, table: string): Promise<number> 
   return Number(reader.getRowObjectsJS()[0]?.['n'] ?? 0);
 }
 
+export interface PromoteOptions {
+  /**
+   * Called once the files are written, before they upload: DuckDB work started here
+   * (the connection is free again) runs while the upload waits on MinIO.
+   */
+  whileUploading?: () => void;
+}
+
 /**
  * Promotes a checked batch to the `processed` bucket: each model's passed rows as Parquet
  * under `<model>/<date column>=<day>/<run>_<n>.parquet` (a run's files never replace
@@ -35,6 +43,7 @@ export async function promoteBatch(
   bucket: string,
   dir: string,
   runId: string,
+  options: PromoteOptions = {},
 ): Promise<string[]> {
   const passedDir = join(dir, 'passed');
   const quarantineDir = join(dir, 'quarantine');
@@ -50,6 +59,7 @@ export async function promoteBatch(
         fileStem: 'rows',
       });
   }
+  options.whileUploading?.();
   return [
     ...(await uploadDirectory(lake, bucket, passedDir, '')),
     ...(await uploadDirectory(lake, bucket, quarantineDir, 'quarantine/').catch(

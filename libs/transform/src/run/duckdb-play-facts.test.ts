@@ -108,7 +108,6 @@ describe('duckDbPlayFactSource', () => {
         { value: 'coalesce(incognito, false)', type: 'bool' },
         { value: "'batch-1'", type: 'text' },
       ],
-      freshOrder: ['user_key', 'played_at', 'item_key'],
     };
     const parts: Buffer[] = [];
     for await (const part of source.fresh(request)) parts.push(await bytes(part));
@@ -128,11 +127,71 @@ describe('duckDbPlayFactSource', () => {
       '1,10,2026-11-20T10:04:00.000Z,false,batch-1',
       '2,20,2026-11-20T10:00:00.000Z,true,batch-1',
     ]);
+    // its sorted copy of the batch is gone once the rows are taken
+    const tables = await conn.runAndReadAll(
+      `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'plays__sorted'`,
+    );
+    expect(Number(tables.getRowObjectsJS()[0]!['n'])).toBe(0);
     const rest = await text(await source.rest(request));
     expect(rest[0]).toMatch(/^user_id,played_at,track_id,/);
     expect(rest.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
       'ayaka,2026-11-20 10:02:00+00,t1',
       'ayaka,2026-11-20 10:03:00+00,t1',
     ]);
+  });
+
+  it('orders the fresh rows by the users’ keys, not their ids, when prepared first', async () => {
+    const source = duckDbPlayFactSource(conn, 'plays', 'plays__passed', dir);
+    const freshColumns: PlayFactRequest['freshColumns'] = [
+      { value: 'user_key', type: 'int8' },
+      { value: 'item_key', type: 'int8' },
+      { value: 'played_at', type: 'timestamptz' },
+    ];
+    await source.prepare?.(freshColumns);
+    expect((await source.naturalKeys()).users.sort()).toEqual(['ayaka', 'boris']);
+    const request: PlayFactRequest = {
+      users: [
+        { id: 'ayaka', key: 9n, loadedFromUs: null, loadedToUs: null },
+        { id: 'boris', key: 3n, loadedFromUs: null, loadedToUs: null },
+      ],
+      items: [
+        { id: 't1', key: 10n },
+        { id: 't2', key: 20n },
+        { id: 'unknown', key: 30n },
+      ],
+      itemColumn: 'track_id',
+      freshColumns,
+    };
+    const freshRows = async (asked: PlayFactRequest) => {
+      const parts: Buffer[] = [];
+      for await (const part of source.fresh(asked)) parts.push(await bytes(part));
+      return binaryRows(parts[0]!).map(([user, item, at]) =>
+        [
+          user!.readBigInt64BE(),
+          item!.readBigInt64BE(),
+          new Date(Number(at!.readBigInt64BE() / 1000n) + Date.UTC(2000, 0, 1)).toISOString(),
+        ].join(','),
+      );
+    };
+    expect(await freshRows(request)).toEqual([
+      '3,20,2026-11-20T10:00:00.000Z',
+      '3,30,2026-11-20T11:00:00.000Z',
+      '9,10,2026-11-20T10:00:00.000Z',
+      '9,10,2026-11-20T10:02:00.000Z',
+      '9,10,2026-11-20T10:03:00.000Z',
+      '9,10,2026-11-20T10:04:00.000Z',
+    ]);
+
+    // a load attempt that failed is retried with the keys its new transaction gave: the
+    // same source answers it with those (it prepares again what the first attempt used up)
+    const retried = await freshRows({
+      ...request,
+      users: [
+        { id: 'ayaka', key: 1n, loadedFromUs: null, loadedToUs: null },
+        { id: 'boris', key: 2n, loadedFromUs: null, loadedToUs: null },
+      ],
+      items: [{ id: 't2', key: 21n }],
+    });
+    expect(retried).toEqual(['2,21,2026-11-20T10:00:00.000Z']);
   });
 });

@@ -17,11 +17,29 @@ import { loaderSelectList } from './duckdb-contract.ts';
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-async function distinct(conn: DuckDBConnection, table: string, column: string) {
+/** The distinct values (as text, NULL left out) of each expression over `from`, in one scan. */
+async function distinctValues(
+  conn: DuckDBConnection,
+  from: string,
+  expressions: string[],
+): Promise<string[][]> {
   const reader = await conn.runAndReadAll(
-    `SELECT DISTINCT ${quote(column)} AS id FROM ${quote(table)} WHERE ${quote(column)} IS NOT NULL`,
+    `SELECT ${expressions
+      .map((expression) => {
+        const value = `CAST(${expression} AS VARCHAR)`;
+        return `list(DISTINCT ${value}) FILTER (WHERE ${value} IS NOT NULL)`;
+      })
+      .join(', ')} FROM ${from}`,
   );
-  return reader.getRowObjectsJS().map((row) => String(row['id']));
+  const [row = []] = reader.getRowsJS() as unknown as Array<Array<string[] | null>>;
+  return expressions.map((_, index) => row[index] ?? []);
+}
+
+/** An ENUM type of `values`; returns its members (an ENUM needs one: '' when there are none). */
+async function createEnum(conn: DuckDBConnection, name: string, values: string[]) {
+  const members = values.length ? values : [''];
+  await conn.run(`CREATE OR REPLACE TYPE ${name} AS ENUM (${members.map(literal).join(', ')})`);
+  return members;
 }
 
 async function writeLookups(conn: DuckDBConnection, model: string, request: PlayFactRequest) {
@@ -64,72 +82,65 @@ const DUCKDB_TYPES: Record<Exclude<PgBinaryType, 'text'>, string> = {
 
 type TextEnums = Map<number, { name: string; values: string[] }>;
 
-/**
- * An ENUM type per text column of the fresh rows, of the values it takes, and those
- * values: DuckDB then hands the text over as codes into them (one scan for all columns).
- */
-async function textEnums(
-  conn: DuckDBConnection,
-  model: string,
-  columns: FreshColumn[],
-  from: string,
-): Promise<TextEnums> {
-  const text = columns.flatMap((column, index) => (column.type === 'text' ? [index] : []));
-  const enums: TextEnums = new Map();
-  if (text.length === 0) return enums;
-  const reader = await conn.runAndReadAll(
-    `SELECT ${text
-      .map((index) => {
-        const value = `CAST(${columns[index]!.value} AS VARCHAR)`;
-        return `list(DISTINCT ${value}) FILTER (WHERE ${value} IS NOT NULL)`;
-      })
-      .join(', ')} FROM ${from}`,
-  );
-  const [values = []] = reader.getRowsJS() as unknown as string[][][];
-  for (const [position, index] of text.entries()) {
-    const name = `${model}__fresh_text_${index}`;
-    // an ENUM needs a value: a column all NULL gets one it never uses
-    const members = values[position]?.length ? values[position] : [''];
-    await conn.run(`CREATE OR REPLACE TYPE ${name} AS ENUM (${members.map(literal).join(', ')})`);
-    enums.set(index, { name, values: members });
-  }
-  return enums;
-}
+/** One query's rows of fresh plays: one user's, in played_at order, keys resolved. */
+type FreshQuery = string;
 
-/** The fresh rows as one COPY's binary data, chunk by chunk as DuckDB yields them. */
+/**
+ * The fresh rows as one COPY's binary data, query after query, chunk by chunk; then
+ * `cleanUp` (also when the reader stops early: it runs once DuckDB is no longer read).
+ */
 async function* binaryCopyData(
   conn: DuckDBConnection,
   columns: FreshColumn[],
   enums: TextEnums,
-  from: string,
-  order: readonly string[],
+  queries: FreshQuery[],
+  cleanUp: () => Promise<void>,
 ): AsyncGenerator<Buffer> {
   try {
-    const selectList = columns.map((column, index) => {
-      const textEnum = enums.get(index);
-      if (column.type === 'text') return `enum_code(CAST(${column.value} AS ${textEnum!.name}))`;
-      return `CAST(${column.value} AS ${DUCKDB_TYPES[column.type]})`;
-    });
-    const result = await conn.stream(
-      `SELECT ${selectList.join(', ')} FROM ${from} ORDER BY ${order.join(', ')}`,
-    );
     const encoder = new PgBinaryCopyEncoder(columns.map((column) => column.type));
     yield PgBinaryCopyEncoder.header();
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const rows = chunk.rowCount;
-      const vectors = columns.map((_, index) => {
-        const vector = chunk.getColumnVector(index);
-        const textEnum = enums.get(index);
-        return textEnum ? textColumn(vector, rows, textEnum.values) : binaryColumn(vector, rows);
-      });
-      yield encoder.encode(vectors, rows);
+    for (const query of queries) {
+      const result = await conn.stream(query);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const rows = chunk.rowCount;
+        const vectors = columns.map((_, index) => {
+          const vector = chunk.getColumnVector(index);
+          const textEnum = enums.get(index);
+          return textEnum ? textColumn(vector, rows, textEnum.values) : binaryColumn(vector, rows);
+        });
+        yield encoder.encode(vectors, rows);
+      }
     }
     yield PgBinaryCopyEncoder.trailer();
   } finally {
-    for (const { name } of enums.values()) await conn.run(`DROP TYPE IF EXISTS ${name}`);
+    await cleanUp();
   }
+}
+
+/** A fresh column whose value names a surrogate key: resolved per user at the COPY. */
+const namesKey = (column: FreshColumn) => /\b(user_key|item_key)\b/.test(column.value);
+
+/** A fresh column's value as DuckDB hands it to the encoder (text: the code in its ENUM). */
+function encodedValue(column: FreshColumn, textEnum: { name: string } | undefined): string {
+  if (column.type === 'text') return `enum_code(CAST(${column.value} AS ${textEnum!.name}))`;
+  return `CAST(${column.value} AS ${DUCKDB_TYPES[column.type]})`;
+}
+
+interface Prepared {
+  keys: { users: string[]; items: string[] };
+  /** The text columns' ENUMs, by fresh column index: the rows hold codes into them. */
+  enums: TextEnums;
+  /** ENUM types of the natural keys: a user's or an item's number is its code. */
+  numberTypes: { users: string; items: string };
+  /**
+   * The batch's rows as the COPY wants them but for the surrogate keys: per row its
+   * user's and item's number, played_at in epoch microseconds (for the loaded ranges) and
+   * column c<i> for each fresh column i that names no key, already encoded; sorted by
+   * user, played_at, item.
+   */
+  sorted: string;
 }
 
 /**
@@ -139,6 +150,17 @@ async function* binaryCopyData(
  * encoded here in PostgreSQL's binary COPY format and streamed to the COPY as they come
  * (DuckDB and the encoder work while PostgreSQL stores the last chunks), so PostgreSQL
  * only stores them. The other rows are written as CSV to `dir`.
+ *
+ * Most of the work needs no surrogate key and is done in `prepare`, while PostgreSQL
+ * merges the dimensions: in one scan the natural keys and the text columns' values, each
+ * made an ENUM, then a copy of the rows in the COPY's types (text as ENUM codes), each
+ * numbered by its user's and item's code and sorted: narrow rows of numbers sort fast,
+ * and casting to an ENUM is a lookup within the row, no join. Once the keys are known,
+ * each user's rows are read from it in the order of the users' keys, the item key
+ * looked up by number in a list (again in the row: DuckDB keeps a single table's order
+ * through WHERE and SELECT, not through a join), so they reach PostgreSQL in the grain's
+ * order without a sort in between. Two plays of a user in one second keep their items'
+ * numbers' order: only the key build's speed depends on it.
  */
 export function duckDbPlayFactSource(
   conn: DuckDBConnection,
@@ -146,40 +168,115 @@ export function duckDbPlayFactSource(
   table: string,
   dir: string,
 ): PlayFactSource {
-  let lookups: Promise<{ users: string; items: string }> | undefined;
-  const lookupTables = (request: PlayFactRequest) =>
-    (lookups ??= writeLookups(conn, model, request));
+  const itemColumn = PLAY_FACT_TABLES[model].itemColumn;
+  // per request: a load attempt that failed and is retried asks again, with other keys
+  let lookups:
+    { request: PlayFactRequest; tables: Promise<{ users: string; items: string }> } | undefined;
+  const lookupTables = (request: PlayFactRequest) => {
+    if (lookups?.request !== request)
+      lookups = { request, tables: writeLookups(conn, model, request) };
+    return lookups.tables;
+  };
   const rows = (users: string) => `${quote(table)} p JOIN ${users} u ON u.id = p.user_id`;
   const outside = `(u.loaded_from_us IS NULL
         OR epoch_us(p.played_at) < u.loaded_from_us OR epoch_us(p.played_at) > u.loaded_to_us)`;
-  // What needs no key, done while PostgreSQL merges the dimensions: the natural keys and
-  // the text columns' ENUMs (over all the batch's rows: the fresh ones take a subset).
-  const keysOf = async () => ({
-    users: await distinct(conn, table, 'user_id'),
-    items: await distinct(conn, table, PLAY_FACT_TABLES[model].itemColumn),
-  });
-  let prepared: Promise<{ keys: { users: string[]; items: string[] }; enums: TextEnums }>;
-  const prepare = (columns: FreshColumn[]) =>
-    (prepared ??= (async () => {
-      const keys = await keysOf();
-      return { keys, enums: await textEnums(conn, model, columns, quote(table)) };
-    })());
+  const keyColumns = ['user_id', quote(itemColumn)];
+  const keysOf = async () => {
+    const [users = [], items = []] = await distinctValues(conn, quote(table), keyColumns);
+    return { users, items };
+  };
+  // prepared for one list of fresh columns (the loader gives the same to prepare and fresh)
+  let prepared: { columns: string; work: Promise<Prepared> } | undefined;
+  const prepare = (columns: FreshColumn[]) => {
+    if (prepared?.columns === JSON.stringify(columns)) return prepared.work;
+    const work = (async (): Promise<Prepared> => {
+      const text = columns.flatMap((column, index) =>
+        column.type === 'text' && !namesKey(column) ? [index] : [],
+      );
+      // over all the batch's rows: the fresh ones take a subset
+      const [users = [], items = [], ...texts] = await distinctValues(conn, quote(table), [
+        ...keyColumns,
+        ...text.map((index) => columns[index]!.value),
+      ]);
+      const enums: TextEnums = new Map();
+      for (const [position, index] of text.entries()) {
+        const name = `${model}__fresh_text_${index}`;
+        enums.set(index, { name, values: await createEnum(conn, name, texts[position] ?? []) });
+      }
+      const numberTypes = { users: `${model}__user_numbers`, items: `${model}__item_numbers` };
+      await createEnum(conn, numberTypes.users, users);
+      await createEnum(conn, numberTypes.items, items);
+      const encoded = columns.flatMap((column, index) =>
+        namesKey(column) ? [] : [`${encodedValue(column, enums.get(index))} AS c${index}`],
+      );
+      const sorted = `${model}__sorted`;
+      await conn.run(
+        `CREATE OR REPLACE TEMP TABLE ${sorted} AS
+         SELECT enum_code(CAST(user_id AS ${numberTypes.users})) AS user_no,
+                enum_code(CAST(${quote(itemColumn)} AS ${numberTypes.items})) AS item_no,
+                epoch_us(played_at) AS played_at_us, ${encoded.join(', ')}
+         FROM ${quote(table)} WHERE user_id IS NOT NULL AND ${quote(itemColumn)} IS NOT NULL
+         ORDER BY user_no, played_at_us, item_no`,
+      );
+      return { keys: { users, items }, enums, numberTypes, sorted };
+    })();
+    prepared = { columns: JSON.stringify(columns), work };
+    return work;
+  };
   return {
     async prepare(columns) {
       await prepare(columns);
     },
     async naturalKeys() {
-      return prepared ? (await prepared).keys : keysOf();
+      if (!prepared) return keysOf();
+      // copies: the numbering of the rows depends on the prepared lists' order
+      const { users, items } = (await prepared.work).keys;
+      return { users: [...users], items: [...items] };
     },
     async *fresh(request) {
-      const { enums } = await prepare(request.freshColumns);
-      const { users, items } = await lookupTables(request);
-      const from = `${rows(users)} JOIN ${items} i ON i.id = p.${quote(request.itemColumn)}
-                    WHERE ${outside}`;
-      const data = binaryCopyData(conn, request.freshColumns, enums, from, request.freshOrder);
-      yield Readable.from(data, {
-        objectMode: false,
-      });
+      const columns = request.freshColumns;
+      const { keys, enums, numberTypes, sorted } = await prepare(columns);
+      const { items } = await lookupTables(request);
+      // the item keys as a list by item number + 1 (NULL: no dimension row, not loaded)
+      const itemKeys = `${model}__item_keys`;
+      await conn.run(
+        `SET VARIABLE ${itemKeys} = (SELECT list(k.item_key ORDER BY enum_code(CAST(n.id AS ${numberTypes.items})))
+         FROM (SELECT unnest(enum_range(NULL::${numberTypes.items})) AS id) n
+         LEFT JOIN ${items} k ON k.id = CAST(n.id AS VARCHAR))`,
+      );
+      const selectList = columns
+        .map((column, index) =>
+          namesKey(column) ? encodedValue(column, enums.get(index)) : `c${index}`,
+        )
+        .join(', ');
+      const numbers = new Map(keys.users.map((id, index) => [id, index]));
+      const queries = request.users
+        .filter((user) => numbers.has(user.id))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((user) => {
+          const range =
+            user.loadedFromUs === null
+              ? ''
+              : ` AND (played_at_us < ${user.loadedFromUs} OR played_at_us > ${user.loadedToUs})`;
+          return `SELECT ${selectList} FROM (
+                    SELECT s.*, CAST(${user.key} AS BIGINT) AS user_key,
+                           getvariable('${itemKeys}')[s.item_no + 1] AS item_key
+                    FROM ${sorted} s WHERE s.user_no = ${numbers.get(user.id)}
+                  ) WHERE item_key IS NOT NULL${range}`;
+        });
+      const cleanUp = async () => {
+        // what it prepared is used up: another attempt of the load prepares again
+        prepared = undefined;
+        await conn.run(`DROP TABLE IF EXISTS ${sorted}`);
+        await conn.run(`RESET VARIABLE ${itemKeys}`);
+        for (const name of [
+          ...[...enums.values()].map((e) => e.name),
+          ...Object.values(numberTypes),
+        ])
+          await conn.run(`DROP TYPE IF EXISTS ${name}`);
+      };
+      const data = binaryCopyData(conn, columns, enums, queries, cleanUp);
+      yield Readable.from(data, { objectMode: false });
     },
     async rest(request) {
       const { users } = await lookupTables(request);

@@ -18,6 +18,7 @@ import {
 import {
   loadBatch,
   LOAD_ORDER,
+  preparePlayFacts,
   PLAY_FACT_TABLES,
   type ModelCsv,
   type ModelLoadResult,
@@ -114,6 +115,8 @@ async function runLocked(
   const run = await RunLog.start(db, runId, options.trigger, options.backfill);
   const work = await mkdtemp(join(tmpdir(), `transform-${runId}-`));
   const duck = await openDuckDb();
+  // the load's preparation, when promote started it (see below): settled before DuckDB closes
+  let loadPreparation: Promise<void> | undefined;
   let totals = { objectsIn: 0, rowsIn: 0, rowsOut: 0, rowsQuarantined: 0 };
   try {
     const discovery = await run.step(
@@ -166,9 +169,23 @@ async function runLocked(
       };
     }
 
+    // play facts: DuckDB resolves their keys once the load has merged the dimensions
+    const csvDir = join(work, 'csv');
+    const playFacts: PlayFactSources = {};
+    for (const model of Object.keys(PLAY_FACT_TABLES) as PlayFactModel[])
+      playFacts[model] = duckDbPlayFactSource(duck.conn, model, `${model}__passed`, csvDir);
     await run.step(
       'promote',
-      () => promoteBatch(duck.conn, lake, buckets.processed, join(work, 'processed'), runId),
+      () =>
+        promoteBatch(duck.conn, lake, buckets.processed, join(work, 'processed'), runId, {
+          // The play facts' work that needs no warehouse key (sorting and encoding the
+          // rows, play-fact-copy.ts's prepare) runs while the files upload: DuckDB is
+          // idle then, and the load finds it done. A failure shows in the load, which
+          // asks for the same preparation.
+          whileUploading: () => {
+            loadPreparation ??= preparePlayFacts(playFacts, runId).catch(() => undefined);
+          },
+        }),
       (keys) => ({ objects: keys.length }),
     );
     // load before aggregate: the warehouse (its marts are views over the facts) is
@@ -179,17 +196,10 @@ async function runLocked(
     const loaded = await run.step(
       'load',
       async () => {
-        const csvDir = join(work, 'csv');
         await mkdir(csvDir, { recursive: true });
         const inputs: Partial<Record<ProcessedModel, ModelCsv>> = {};
-        const playFacts: PlayFactSources = {};
         for (const model of LOAD_ORDER) {
-          // play facts: DuckDB resolves their keys once the dimensions are merged
-          if (model in PLAY_FACT_TABLES) {
-            const fact = model as PlayFactModel;
-            playFacts[fact] = duckDbPlayFactSource(duck.conn, fact, `${model}__passed`, csvDir);
-            continue;
-          }
+          if (model in PLAY_FACT_TABLES) continue;
           const path = join(csvDir, `${model}.csv`);
           await exportLoaderCsv(duck.conn, model, `${model}__passed`, path);
           inputs[model] = () => createReadStream(path);
@@ -230,6 +240,7 @@ async function runLocked(
       error,
     );
   } finally {
+    await loadPreparation;
     duck.close();
     await rm(work, { recursive: true, force: true });
   }

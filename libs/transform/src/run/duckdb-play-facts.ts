@@ -151,8 +151,9 @@ interface Prepared {
  * (DuckDB and the encoder work while PostgreSQL stores the last chunks), so PostgreSQL
  * only stores them. The other rows are written as CSV to `dir`.
  *
- * Most of the work needs no surrogate key and is done in `prepare`, while PostgreSQL
- * merges the dimensions: in one scan the natural keys and the text columns' values, each
+ * Most of the work needs no surrogate key and is done in `prepare`, before the load (the
+ * transform runs it while promote uploads; loadBatch, if nobody did, while PostgreSQL
+ * merges the dimensions): in one scan the natural keys and the text columns' values, each
  * made an ENUM, then a copy of the rows in the COPY's types (text as ENUM codes), each
  * numbered by its user's and item's code and sorted: narrow rows of numbers sort fast,
  * and casting to an ENUM is a lookup within the row, no join. Once the keys are known,

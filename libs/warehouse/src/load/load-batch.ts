@@ -99,7 +99,8 @@ export async function loadBatch(
   inputs: Partial<Record<ProcessedModel, ModelCsv>>,
   playFacts: PlayFactSources = {},
 ): Promise<ModelLoadResult[]> {
-  // the play fact sources' own work, while PostgreSQL merges the dimensions
+  // the play fact sources' own work, while PostgreSQL merges the dimensions (or the work
+  // a caller started earlier with the same columns: preparePlayFacts)
   const prepared = preparePlayFacts(playFacts, batchId);
   try {
     return await db.transaction(async (trx) => {

@@ -141,6 +141,8 @@ interface Prepared {
    * user, played_at, item.
    */
   sorted: string;
+  /** The variable the item keys go in once known (a list by item number + 1). */
+  itemKeys: string;
 }
 
 /**
@@ -188,8 +190,12 @@ export function duckDbPlayFactSource(
   };
   // prepared for one list of fresh columns (the loader gives the same to prepare and fresh)
   let prepared: { columns: string; work: Promise<Prepared> } | undefined;
+  // each preparation names its objects apart, so that a used-up one's late clean-up (after
+  // a failed COPY) cannot drop those of the next attempt's
+  let preparations = 0;
   const prepare = (columns: FreshColumn[]) => {
     if (prepared?.columns === JSON.stringify(columns)) return prepared.work;
+    const prefix = `${model}__${++preparations}`;
     const work = (async (): Promise<Prepared> => {
       const text = columns.flatMap((column, index) =>
         column.type === 'text' && !namesKey(column) ? [index] : [],
@@ -201,16 +207,16 @@ export function duckDbPlayFactSource(
       ]);
       const enums: TextEnums = new Map();
       for (const [position, index] of text.entries()) {
-        const name = `${model}__fresh_text_${index}`;
+        const name = `${prefix}_fresh_text_${index}`;
         enums.set(index, { name, values: await createEnum(conn, name, texts[position] ?? []) });
       }
-      const numberTypes = { users: `${model}__user_numbers`, items: `${model}__item_numbers` };
+      const numberTypes = { users: `${prefix}_user_numbers`, items: `${prefix}_item_numbers` };
       await createEnum(conn, numberTypes.users, users);
       await createEnum(conn, numberTypes.items, items);
       const encoded = columns.flatMap((column, index) =>
         namesKey(column) ? [] : [`${encodedValue(column, enums.get(index))} AS c${index}`],
       );
-      const sorted = `${model}__sorted`;
+      const sorted = `${prefix}_sorted`;
       await conn.run(
         `CREATE OR REPLACE TEMP TABLE ${sorted} AS
          SELECT enum_code(CAST(user_id AS ${numberTypes.users})) AS user_no,
@@ -219,7 +225,13 @@ export function duckDbPlayFactSource(
          FROM ${quote(table)} WHERE user_id IS NOT NULL AND ${quote(itemColumn)} IS NOT NULL
          ORDER BY user_no, played_at_us, item_no`,
       );
-      return { keys: { users, items }, enums, numberTypes, sorted };
+      return {
+        keys: { users, items },
+        enums,
+        numberTypes,
+        sorted,
+        itemKeys: `${prefix}_item_keys`,
+      };
     })();
     prepared = { columns: JSON.stringify(columns), work };
     return work;
@@ -236,10 +248,9 @@ export function duckDbPlayFactSource(
     },
     async *fresh(request) {
       const columns = request.freshColumns;
-      const { keys, enums, numberTypes, sorted } = await prepare(columns);
+      const { keys, enums, numberTypes, sorted, itemKeys } = await prepare(columns);
       const { items } = await lookupTables(request);
       // the item keys as a list by item number + 1 (NULL: no dimension row, not loaded)
-      const itemKeys = `${model}__item_keys`;
       await conn.run(
         `SET VARIABLE ${itemKeys} = (SELECT list(k.item_key ORDER BY enum_code(CAST(n.id AS ${numberTypes.items})))
          FROM (SELECT unnest(enum_range(NULL::${numberTypes.items})) AS id) n

@@ -100,7 +100,6 @@ describe('duckDbPlayFactSource', () => {
         { id: 't1', key: 10n },
         { id: 't2', key: 20n },
       ],
-      itemColumn: 'track_id',
       freshColumns: [
         { value: 'user_key', type: 'int8' },
         { value: 'item_key', type: 'int8' },
@@ -159,7 +158,6 @@ describe('duckDbPlayFactSource', () => {
         { id: 't2', key: 20n },
         { id: 'unknown', key: 30n },
       ],
-      itemColumn: 'track_id',
       freshColumns,
     };
     const freshRows = async (asked: PlayFactRequest) => {

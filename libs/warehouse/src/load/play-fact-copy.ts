@@ -68,7 +68,7 @@ export interface ItemLookup {
 
 /**
  * How to split a play fact's rows (`p`, the processed model's columns), joined to
- * `users` on user_id = id and to `items` on <itemColumn> = id:
+ * `users` on user_id = id and to `items` on the fact's item column (PLAY_FACT_TABLES) = id:
  *   fresh  rows whose user has no loaded play, or played_at (in epoch microseconds)
  *          before the first or after the last: `freshColumns`, each a value over the
  *          processed columns and `user_key`, `item_key` (the lookups' keys) with the
@@ -80,7 +80,6 @@ export interface ItemLookup {
 export interface PlayFactRequest {
   users: UserLookup[];
   items: ItemLookup[];
-  itemColumn: string;
   freshColumns: FreshColumn[];
 }
 
@@ -234,7 +233,6 @@ export async function copyPlayFact(
   const request: PlayFactRequest = {
     users,
     items,
-    itemColumn: fact.itemColumn,
     freshColumns: columns.map(([, column]) => column),
   };
   // the time spent waiting for the source, not overlapped with a COPY
